@@ -1,0 +1,12 @@
+package dev.mailwizard.model;
+
+import java.util.Locale;
+
+/** Where a candidate server came from. JSON values are {@link #id()}. */
+public enum CandidateSource {
+    SRV, AUTOCONFIG, ISPDB, MX, GUESS, USER;
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

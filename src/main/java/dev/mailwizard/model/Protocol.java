@@ -1,0 +1,6 @@
+package dev.mailwizard.model;
+
+/** The mail protocol spoken on an endpoint. */
+public enum Protocol {
+    SMTP, IMAP, POP3
+}

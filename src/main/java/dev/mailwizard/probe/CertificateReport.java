@@ -1,0 +1,24 @@
+package dev.mailwizard.probe;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What we found out about a server's leaf certificate. {@code trusted} means the chain leads to a
+ * trusted root (ignoring the dates, which {@code expired} reports); {@code pinned} means the user
+ * accepted exactly this certificate by its fingerprint, which is never the same as trusted.
+ */
+public record CertificateReport(String subject, String issuer, Instant notBefore, Instant notAfter,
+                                String sha256, List<String> subjectAltNames, boolean trusted,
+                                boolean hostnameMatches, boolean expired, boolean pinned,
+                                long daysLeft, String trustProblem) {
+    public CertificateReport {
+        subjectAltNames = List.copyOf(subjectAltNames);
+        trustProblem = trustProblem == null ? "" : trustProblem;
+    }
+
+    /** Self-signed: issued by itself. */
+    public boolean selfSigned() {
+        return subject.equals(issuer);
+    }
+}

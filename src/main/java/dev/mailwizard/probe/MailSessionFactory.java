@@ -1,0 +1,58 @@
+package dev.mailwizard.probe;
+
+import dev.mailwizard.model.Endpoint;
+import dev.mailwizard.model.Security;
+import jakarta.mail.Session;
+
+import java.util.Properties;
+
+/**
+ * The only place where Jakarta Mail session properties are set. Every session it makes is safe by
+ * construction: timeouts bounded by the probe's deadline, STARTTLS required where it is used,
+ * TLS 1.2 or newer, the server identity checked (unless the user pinned the exact certificate),
+ * our trust material and resolver in the socket factories, never {@code ssl.trust=*}.
+ */
+final class MailSessionFactory {
+    private final TrustMaterial trust;
+
+    MailSessionFactory(TrustMaterial trust) {
+        this.trust = trust;
+    }
+
+    /**
+     * A session for one login on {@code endpoint}, connecting to {@code address} (the one the
+     * diagnosis connected to). The certificate must name {@code endpoint.host()}: Jakarta Mail's
+     * identity check stays on, with our verifier that checks the dialled name rather than the
+     * address Jakarta Mail connected to.
+     */
+    Session smtpSession(Endpoint endpoint, String address, String mechanism, String ehloName,
+                        Deadline deadline, SocketGuard guard) {
+        String p = "mail.smtp.";
+        Properties props = new Properties();
+        String timeout = Integer.toString(deadline.remainingMillis());
+        props.put(p + "host", address);
+        props.put(p + "port", Integer.toString(endpoint.port()));
+        props.put(p + "connectiontimeout", timeout);
+        props.put(p + "timeout", timeout);
+        props.put(p + "localhost", ehloName);
+        props.put(p + "auth", "true");
+        if (mechanism != null) {
+            props.put(p + "auth.mechanisms", mechanism);
+        }
+        props.put(p + "socketFactory", ProbeSocketFactories.plain(guard));
+        props.put(p + "socketFactory.fallback", "false");
+        if (endpoint.security() != Security.PLAIN) {
+            props.put(p + "ssl.socketFactory", ProbeSocketFactories.tls(trust.strictTrustManager(), endpoint.host(), guard));
+            props.put(p + "ssl.protocols", String.join(" ", LineConnection.TLS_PROTOCOLS));
+            props.put(p + "ssl.checkserveridentity", "true");
+            props.put(p + "ssl.hostnameverifier", trust.hostnameVerifier(endpoint.host()));
+        }
+        if (endpoint.security() == Security.TLS) {
+            props.put(p + "ssl.enable", "true");
+        } else if (endpoint.security() == Security.STARTTLS) {
+            props.put(p + "starttls.enable", "true");
+            props.put(p + "starttls.required", "true");
+        }
+        return Session.getInstance(props);
+    }
+}

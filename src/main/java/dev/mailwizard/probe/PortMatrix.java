@@ -1,0 +1,74 @@
+package dev.mailwizard.probe;
+
+import dev.mailwizard.model.Security;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which (port, security) pairs to try on each SMTP host, in order of preference: RFC 8314 puts
+ * implicit TLS on 465 first, STARTTLS on 587 next; 2525 is a common unofficial alternative and
+ * 25 is mostly for server-to-server mail.
+ */
+public final class PortMatrix {
+    /** The contract's default SMTP matrix, best first. */
+    public static final List<PortMode> DEFAULT = List.of(
+            new PortMode(465, Security.TLS),
+            new PortMode(587, Security.STARTTLS),
+            new PortMode(25, Security.STARTTLS),
+            new PortMode(2525, Security.STARTTLS),
+            new PortMode(2525, Security.TLS));
+    private static final List<Integer> PLAIN_PORTS = List.of(587, 25, 2525);
+
+    /** A port and how to secure it. */
+    public record PortMode(int port, Security security) {
+    }
+
+    private PortMatrix() {
+    }
+
+    /**
+     * The pairs to try.
+     *
+     * @param ports      only these ports (empty: the default matrix)
+     * @param securities only these modes (empty: all encrypted modes, plus plain if allowed)
+     * @param allowPlain also try unencrypted connections
+     */
+    public static List<PortMode> select(List<Integer> ports, Set<Security> securities, boolean allowPlain) {
+        boolean plainWanted = allowPlain || securities.contains(Security.PLAIN);
+        Set<PortMode> out = new LinkedHashSet<>();
+        List<Integer> portList = ports.isEmpty() ? DEFAULT.stream().map(PortMode::port).distinct().toList() : ports;
+        for (int port : portList) {
+            List<PortMode> modes = new ArrayList<>(DEFAULT.stream().filter(m -> m.port() == port).toList());
+            if (modes.isEmpty()) {
+                modes.add(new PortMode(port, Security.TLS));
+                modes.add(new PortMode(port, Security.STARTTLS));
+            }
+            if (plainWanted && port != 465 && (PLAIN_PORTS.contains(port) || !ports.isEmpty())) {
+                modes.add(new PortMode(port, Security.PLAIN));
+            }
+            for (PortMode m : modes) {
+                if (securities.isEmpty() || securities.contains(m.security())) {
+                    out.add(m);
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Preference rank of an endpoint, lower is better (used by the recommendation). */
+    public static int rank(int port, Security security) {
+        for (int i = 0; i < DEFAULT.size(); i++) {
+            if (DEFAULT.get(i).port() == port && DEFAULT.get(i).security() == security) {
+                return i == 2 ? 4 : i == 3 ? 2 : i == 4 ? 3 : i; // 465, 587, 2525 STARTTLS, 2525 TLS, then 25
+            }
+        }
+        return switch (security) {
+            case TLS -> 10;
+            case STARTTLS -> 11;
+            case PLAIN -> 20;
+        };
+    }
+}

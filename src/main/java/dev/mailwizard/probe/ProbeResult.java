@@ -1,0 +1,29 @@
+package dev.mailwizard.probe;
+
+import dev.mailwizard.model.Endpoint;
+
+import java.util.List;
+
+/**
+ * Everything one probe found out, immutable. {@code outcome} is the verdict; {@code detail} says
+ * what exactly happened, in words; {@code tls}, {@code login}, {@code testMessage} are null when
+ * that phase did not happen.
+ */
+public record ProbeResult(Endpoint endpoint, String address, Outcome outcome, String detail, String banner,
+                          List<String> capabilitiesBeforeTls, List<String> capabilitiesAfterTls,
+                          String starttlsReply, List<String> authMechanisms, TlsDetails tls,
+                          LoginReport login, boolean credentialsSent, Timings timings,
+                          List<String> warnings, List<String> transcript, TestMessage testMessage) {
+    public ProbeResult {
+        capabilitiesBeforeTls = capabilitiesBeforeTls == null ? null : List.copyOf(capabilitiesBeforeTls);
+        capabilitiesAfterTls = capabilitiesAfterTls == null ? null : List.copyOf(capabilitiesAfterTls);
+        authMechanisms = List.copyOf(authMechanisms);
+        warnings = List.copyOf(warnings);
+        transcript = List.copyOf(transcript);
+        detail = detail == null ? "" : detail;
+    }
+
+    public boolean certificatePinned() {
+        return tls != null && tls.certificate() != null && tls.certificate().pinned() && !tls.certificate().trusted();
+    }
+}

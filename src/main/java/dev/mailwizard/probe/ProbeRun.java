@@ -1,0 +1,125 @@
+package dev.mailwizard.probe;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs a plan of probes in parallel. Each probe gets its own wall-clock deadline; a timer ends any
+ * probe that is still running shortly after it (whatever it is stuck in); {@link #cancel()} ends
+ * them all at once. Results come back in plan order.
+ */
+public final class ProbeRun {
+    /** Time between probe starts, so a server does not see a burst of connections (as Thunderbird does). */
+    static final Duration STAGGER = Duration.ofMillis(100);
+    /** How long after its deadline a probe that has not ended is ended from outside. */
+    private static final Duration GRACE = Duration.ofMillis(300);
+
+    private final List<PlannedProbe> plan;
+    private final ProbeContext ctx;
+    private final List<Slot> slots = new ArrayList<>();
+    private final List<SocketGuard> guards = new CopyOnWriteArrayList<>();
+    private volatile boolean cancelled;
+
+    public ProbeRun(List<PlannedProbe> plan, ProbeOptions options, TrustMaterial trust, AddressResolver resolver, ProbeListener listener) {
+        this.plan = List.copyOf(plan);
+        this.ctx = new ProbeContext(options, trust, resolver, new LoginGate(), new MailSessionFactory(trust),
+                Executors.newSingleThreadScheduledExecutor(daemon("probe-timer")), listener);
+        plan.forEach(p -> slots.add(new Slot()));
+    }
+
+    private static final class Slot {
+        final CompletableFuture<ProbeResult> result = new CompletableFuture<>();
+        volatile ProbeRecorder recorder;
+    }
+
+    /** Runs every probe and blocks until all have ended; safe to call once. */
+    public List<ProbeResult> execute() {
+        if (plan.isEmpty()) {
+            return List.of();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(plan.size(), 32), daemon("probe"));
+        ScheduledExecutorService timer = ctx.timer();
+        try {
+            for (int i = 0; i < plan.size(); i++) {
+                Slot slot = slots.get(i);
+                PlannedProbe planned = plan.get(i);
+                long startDelay = STAGGER.toMillis() * i;
+                timer.schedule(() -> pool.execute(() -> runOne(planned, slot)), startDelay, TimeUnit.MILLISECONDS);
+            }
+            List<ProbeResult> results = new ArrayList<>();
+            for (Slot slot : slots) {
+                results.add(slot.result.join());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+            timer.shutdownNow();
+        }
+    }
+
+    private void runOne(PlannedProbe planned, Slot slot) {
+        ProbeRecorder rec = new ProbeRecorder(planned.endpoint());
+        slot.recorder = rec;
+        if (cancelled) {
+            complete(slot, rec.finish(Outcome.SKIPPED, "cancelled before it started"));
+            return;
+        }
+        Deadline deadline = Deadline.in(ctx.options().timeout());
+        SocketGuard guard = new SocketGuard(deadline, ctx.timer());
+        guards.add(guard);
+        // Backstop: if the probe is stuck where closing sockets does not help (a DNS look-up),
+        // its result is taken from what it recorded so far.
+        var backstop = ctx.timer().schedule(() -> complete(slot, rec.finish(Outcome.TIMEOUT,
+                        "no answer within " + ctx.options().timeout().toSeconds() + " s (stuck during " + SmtpProbe.phaseWords(rec.phase()) + ")")),
+                deadline.remainingNanos() + GRACE.toNanos(), TimeUnit.NANOSECONDS);
+        try {
+            if (cancelled) {
+                guard.cancel();
+            }
+            complete(slot, new SmtpProbe(planned.endpoint(), ctx, planned.mayLogin(), deadline, guard, rec).run());
+        } finally {
+            backstop.cancel(false);
+            guards.remove(guard);
+        }
+    }
+
+    private void complete(Slot slot, ProbeResult result) {
+        if (slot.result.complete(result)) {
+            ctx.listener().finished(result);
+        }
+    }
+
+    /** Stops every probe now; probes not yet finished end as SKIPPED. Safe from any thread. */
+    public void cancel() {
+        cancelled = true;
+        guards.forEach(SocketGuard::cancel);
+        for (int i = 0; i < slots.size(); i++) {
+            Slot slot = slots.get(i);
+            ProbeRecorder rec = slot.recorder != null ? slot.recorder : new ProbeRecorder(plan.get(i).endpoint());
+            complete(slot, rec.finish(Outcome.SKIPPED, slot.recorder == null ? "cancelled before it started"
+                    : "cancelled during " + SmtpProbe.phaseWords(rec.phase())));
+        }
+    }
+
+    public boolean cancelled() {
+        return cancelled;
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
