@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Picks the settings to advise from a run's results: proven before merely possible (a login
- * that succeeded beats one not tried), verified before pinned, then RFC 8314's order (465 implicit
- * TLS, 587 STARTTLS, 2525, 25). Plain is advised only when the user allowed it and nothing
- * encrypted works.
+ * Picks the settings to advise from a run's results: working before rejected, verified before
+ * pinned, then RFC 8314's order (465 implicit TLS, 587 STARTTLS, 2525, 25). A login is checked once
+ * per server, and its result stands for every verified port of that server. Plain is advised only
+ * when the user allowed it and nothing encrypted works.
  */
 public final class Recommender {
     private Recommender() {
@@ -38,7 +38,6 @@ public final class Recommender {
 
     private static Comparator<ProbeResult> order() {
         return Comparator.<ProbeResult>comparingInt(r -> r.outcome() == Outcome.OK ? 0 : 1)
-                .thenComparingInt(r -> r.login().result() == LoginStatus.OK ? 0 : 1)
                 .thenComparingInt(r -> r.certificatePinned() ? 1 : 0)
                 .thenComparingInt(r -> PortMatrix.rank(r.endpoint().port(), r.endpoint().security()));
     }
@@ -63,9 +62,13 @@ public final class Recommender {
         } else {
             why.append(", encrypted with a certificate that is valid for ").append(best.endpoint().host());
         }
-        switch (best.login().result()) {
-            case OK -> why.append(", and the login succeeded.");
-            case REJECTED -> why.append(", but the server refused the password: these settings are right, check the password.");
+        ProbeResult login = all.stream().filter(r -> r.endpoint().host().equals(best.endpoint().host()) && r.login().attempted())
+                .findFirst().orElse(best);
+        String at = login == best ? "" : " (checked once, on port " + login.endpoint().port() + ")";
+        switch (login.login().result()) {
+            case OK -> why.append(", and the login succeeded").append(at).append('.');
+            case REJECTED -> why.append(", but the server refused the password").append(at)
+                    .append(": these settings are right, check the password.");
             default -> why.append('.');
         }
         boolean has465 = all.stream().anyMatch(r -> works(r, 465, Security.TLS));
@@ -79,7 +82,7 @@ public final class Recommender {
         } else if (best.endpoint().port() == 25) {
             why.append(" Port 25 is meant for server-to-server mail and is often blocked on home and mobile networks; prefer 465 or 587 where they work.");
         }
-        Optional.ofNullable(best.testMessage()).ifPresent(t -> why.append(t.accepted()
+        Optional.ofNullable(login.testMessage()).ifPresent(t -> why.append(t.accepted()
                 ? " The test message to " + t.to() + " was accepted (" + t.reply() + ")."
                 : " But the test message to " + t.to() + " was not accepted: " + t.reply()));
         return why.toString();

@@ -1,0 +1,38 @@
+package dev.mailwizard.cli;
+
+import dev.mailwizard.model.Ports;
+import dev.mailwizard.model.Protocol;
+
+import java.util.Locale;
+import java.util.Set;
+
+/** A {@code --port [smtp:|imap:|pop3:]N} value. */
+record PortSpec(Protocol protocol, int port) {
+    private static final Set<Integer> INCOMING_PORTS = Set.of(143, 993, 110, 995);
+
+    static PortSpec parse(String value) {
+        String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
+        Protocol protocol = null;
+        int colon = v.indexOf(':');
+        if (colon >= 0) {
+            String prefix = v.substring(0, colon);
+            protocol = switch (prefix) {
+                case "smtp" -> Protocol.SMTP;
+                case "imap" -> Protocol.IMAP;
+                case "pop3", "pop" -> Protocol.POP3;
+                default -> throw new UsageException("--port '" + value + "': unknown protocol '" + prefix + "' (use smtp:, imap: or pop3:)");
+            };
+            v = v.substring(colon + 1);
+        }
+        int port;
+        try {
+            port = Ports.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--port '" + value + "': " + e.getMessage());
+        }
+        if (protocol == null) {
+            protocol = INCOMING_PORTS.contains(port) ? (port == 143 || port == 993 ? Protocol.IMAP : Protocol.POP3) : Protocol.SMTP;
+        }
+        return new PortSpec(protocol, port);
+    }
+}

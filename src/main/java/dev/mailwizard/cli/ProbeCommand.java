@@ -1,0 +1,260 @@
+package dev.mailwizard.cli;
+
+import dev.mailwizard.discovery.Discovery;
+import dev.mailwizard.model.Credentials;
+import dev.mailwizard.model.EmailAddress;
+import dev.mailwizard.model.HostMapping;
+import dev.mailwizard.model.HostNames;
+import dev.mailwizard.model.Protocol;
+import dev.mailwizard.model.Security;
+import dev.mailwizard.model.ServerCandidate;
+import dev.mailwizard.probe.AddressResolver;
+import dev.mailwizard.probe.PlannedProbe;
+import dev.mailwizard.probe.PortMatrix;
+import dev.mailwizard.probe.ProbePlanner;
+import dev.mailwizard.probe.ProbeJob;
+import dev.mailwizard.probe.ProbeListener;
+import dev.mailwizard.probe.ProbeOptions;
+import dev.mailwizard.probe.ProbeRequest;
+import dev.mailwizard.probe.TrustMaterial;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code mailwizard probe}: parses and checks everything first (bad input never reaches the
+ * network), then runs one probe job and prints its report.
+ */
+@Command(name = "probe", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Finds and tests the outgoing (SMTP submission) settings for an e-mail address or a host name.",
+                "Exit codes: 0 a secure working configuration, 1 none, 2 bad input, 3 login rejected, 130 cancelled."})
+public final class ProbeCommand implements Callable<Integer> {
+    private static final BigDecimal MAX_TIMEOUT = BigDecimal.valueOf(600);
+
+    @Parameters(index = "0", paramLabel = "ADDRESS-OR-HOST", description = "e-mail address (alice@example.com) or mail server host name")
+    String target;
+
+    @Option(names = "--host", paramLabel = "HOST", description = "test this server (repeatable); skips discovery")
+    List<String> hosts = new ArrayList<>();
+
+    @Option(names = "--port", paramLabel = "[smtp:|imap:|pop3:]N", description = "only these ports (repeatable)")
+    List<String> ports = new ArrayList<>();
+
+    @Option(names = "--security", paramLabel = "tls|starttls|plain", description = "only these modes (repeatable)")
+    List<String> securities = new ArrayList<>();
+
+    @Option(names = "--allow-plain", description = "also try unencrypted connections (no password is sent on them)")
+    boolean allowPlain;
+
+    @Option(names = "--allow-plain-auth", description = "allow the login check over an unencrypted connection (unsafe)")
+    boolean allowPlainAuth;
+
+    @Option(names = "--user", paramLabel = "NAME", description = "login name (default: the address)")
+    String user;
+
+    @Option(names = "--password-stdin", description = "read the password from the first line of standard input")
+    boolean passwordStdin;
+
+    @Option(names = "--send-test", paramLabel = "TO", description = "after a successful login, send one short test message to TO")
+    String sendTest;
+
+    @Option(names = "--trust-ca", paramLabel = "FILE", description = "also trust the PEM certificate(s) in FILE (repeatable)")
+    List<Path> trustCa = new ArrayList<>();
+
+    @Option(names = "--pin", paramLabel = "SHA256", description = "accept a server certificate with this SHA-256 fingerprint (repeatable)")
+    List<String> pins = new ArrayList<>();
+
+    @Option(names = "--resolve", paramLabel = "HOST:ADDRESS", description = "connect to ADDRESS whenever HOST is needed (repeatable)")
+    List<String> resolves = new ArrayList<>();
+
+    @Option(names = "--no-discovery", description = "use only --host")
+    boolean noDiscovery;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "deadline for each single probe, all phases together (default 10)")
+    String timeout = "10";
+
+    @Option(names = "--json", description = "write the report as JSON on standard output")
+    boolean json;
+
+    @Option(names = "--transcript", description = "include each probe's protocol transcript (credentials redacted)")
+    boolean transcript;
+
+    @Option(names = "--dns", paramLabel = "SERVER[:PORT]", description = "DNS server for MX/SRV look-ups (not available yet)")
+    String dns;
+
+    @Option(names = "--ispdb", paramLabel = "URL", description = "ISPDB base URL (not available yet)")
+    String ispdb;
+
+    @Option(names = "--incoming", description = "also test IMAP/POP3 (not available yet)")
+    boolean incoming;
+
+    InputStream stdin = System.in;
+    PrintStream stdout = System.out;
+    PrintStream stderr = System.err;
+    /** Tests and the demo replace the system trust store. */
+    TrustMaterial baseTrust;
+
+    @Override
+    public Integer call() {
+        Validated v = validate();
+        List<PlannedProbe> plan = ProbePlanner.plan(v.candidates(), v.request().modes());
+        ProbeListener progress = Terminal.interactive() ? new ProgressPrinter(stderr, plan.size()) : ProbeListener.NONE;
+        ProbeJob job = new ProbeJob(v.request(), v.candidates(), plan, v.trust(), v.resolver(), progress);
+        return JobRunner.run(job, json, transcript, stdout);
+    }
+
+    record Validated(ProbeRequest request, List<ServerCandidate> candidates, TrustMaterial trust, AddressResolver resolver) {
+    }
+
+    /** Checks every input; throws {@link UsageException} naming the first bad value. */
+    Validated validate() {
+        if (dns != null || ispdb != null) {
+            throw new UsageException((dns != null ? "--dns" : "--ispdb") + " is not available in this version: discovery uses guessing and --host for now");
+        }
+        if (incoming) {
+            throw new UsageException("--incoming is not available in this version: only outgoing (SMTP) servers are tested for now");
+        }
+        EmailAddress address = null;
+        String targetHost = null;
+        if (target.contains("@")) {
+            address = parse(() -> EmailAddress.parse(target));
+        } else {
+            targetHost = parse(() -> HostNames.toAscii(target));
+        }
+        List<String> typedHosts = new ArrayList<>();
+        for (String h : hosts) {
+            typedHosts.add(parse(() -> HostNames.toAscii(h), "--host '" + HostNames.toUnicode(h.strip()) + "'"));
+        }
+        if (noDiscovery && typedHosts.isEmpty() && targetHost == null) {
+            throw new UsageException("--no-discovery needs at least one --host");
+        }
+        List<Integer> portList = new ArrayList<>();
+        for (String p : ports) {
+            PortSpec spec = PortSpec.parse(p);
+            if (spec.protocol() != Protocol.SMTP) {
+                throw new UsageException("--port '" + p + "' is an " + spec.protocol() + " port; incoming servers (--incoming) are not tested in this version");
+            }
+            portList.add(spec.port());
+        }
+        Set<Security> modes = EnumSet.noneOf(Security.class);
+        for (String s : securities) {
+            modes.add(parse(() -> Security.parse(s), "--security"));
+        }
+        Duration deadline = parseTimeout(timeout);
+        TrustMaterial trust = baseTrust != null ? baseTrust : TrustMaterial.system();
+        for (Path file : trustCa) {
+            List<X509Certificate> cas = parse(() -> TrustMaterial.readPem(file));
+            trust = trust.withExtraCas(cas);
+        }
+        List<String> normalizedPins = new ArrayList<>();
+        for (String pin : pins) {
+            normalizedPins.add(parse(() -> TrustMaterial.normalizePin(pin)));
+        }
+        trust = trust.withPins(normalizedPins);
+        List<HostMapping> mappings = new ArrayList<>();
+        for (String r : resolves) {
+            mappings.add(parse(() -> HostMapping.parse(r)));
+        }
+        String sendTo = null;
+        if (sendTest != null) {
+            sendTo = parse(() -> EmailAddress.parse(sendTest), "--send-test").toString();
+            if (!passwordStdin) {
+                throw new UsageException("--send-test needs --password-stdin: the message is sent after a successful login");
+            }
+        }
+        if (user != null && (user.isBlank() || user.chars().anyMatch(c -> c < 0x20 || c == 0x7f))) {
+            throw new UsageException("--user '" + MailWizardCommand.oneLine(user) + "' is empty or contains control characters");
+        }
+        Credentials credentials = null;
+        if (passwordStdin) {
+            String login = user != null ? user : address != null ? address.toString() : null;
+            if (login == null) {
+                throw new UsageException("--user is needed with --password-stdin when probing a host name rather than an address");
+            }
+            credentials = new Credentials(login, readPassword());
+        }
+        List<ServerCandidate> candidates;
+        if (!typedHosts.isEmpty()) {
+            candidates = Discovery.typed(typedHosts);
+        } else if (targetHost != null) {
+            candidates = Discovery.typed(List.of(targetHost));
+        } else {
+            candidates = Discovery.standard().discover(address);
+        }
+        boolean plainWanted = allowPlain || modes.contains(Security.PLAIN);
+        List<PortMatrix.PortMode> matrix = PortMatrix.select(portList, modes, plainWanted);
+        if (matrix.isEmpty()) {
+            throw new UsageException("--port " + ports + " with --security " + securities + " leaves nothing to test"
+                    + (modes.contains(Security.PLAIN) ? "" : " (465 takes only tls)"));
+        }
+        ProbeOptions options = new ProbeOptions(deadline, credentials, allowPlainAuth, sendTo, address != null ? address.toString() : null);
+        String account = address != null ? address.toString() : targetHost;
+        return new Validated(new ProbeRequest(account, matrix, options, plainWanted), candidates, trust, new AddressResolver(mappings));
+    }
+
+    private char[] readPassword() {
+        try {
+            BufferedReader reader = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+            String line = reader.readLine();
+            if (line == null || line.isEmpty()) {
+                throw new UsageException("--password-stdin: standard input is empty; pipe the password in (e.g. from a password manager)");
+            }
+            return line.toCharArray();
+        } catch (IOException e) {
+            throw new UsageException("--password-stdin: cannot read standard input");
+        }
+    }
+
+    static Duration parseTimeout(String value) {
+        BigDecimal seconds;
+        try {
+            seconds = new BigDecimal(value.strip());
+        } catch (NumberFormatException e) {
+            throw new UsageException("--timeout '" + value + "' is not a number of seconds (e.g. 10 or 2.5)");
+        }
+        if (seconds.signum() <= 0 || seconds.compareTo(MAX_TIMEOUT) > 0) {
+            throw new UsageException("--timeout '" + value + "' must be more than 0 and at most " + MAX_TIMEOUT + " seconds");
+        }
+        long millis = seconds.movePointRight(3).longValue();
+        if (millis < 100) {
+            throw new UsageException("--timeout '" + value + "' is too short: use at least 0.1 seconds");
+        }
+        return Duration.ofMillis(millis);
+    }
+
+    private interface Parse<T> {
+        T get();
+    }
+
+    private static <T> T parse(Parse<T> p) {
+        try {
+            return p.get();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static <T> T parse(Parse<T> p, String what) {
+        try {
+            return p.get();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(what + ": " + e.getMessage());
+        }
+    }
+}

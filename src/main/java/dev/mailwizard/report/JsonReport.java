@@ -1,0 +1,179 @@
+package dev.mailwizard.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mailwizard.model.ServerCandidate;
+import dev.mailwizard.probe.CertificateReport;
+import dev.mailwizard.probe.LoginReport;
+import dev.mailwizard.probe.ProbeReport;
+import dev.mailwizard.probe.ProbeResult;
+import dev.mailwizard.probe.Recommendation;
+import dev.mailwizard.probe.Timings;
+
+import java.util.List;
+
+/**
+ * The JSON report of CONTRACT.md (schemaVersion 1). Built field by field, so the public names
+ * cannot drift when a Java record is renamed.
+ */
+public final class JsonReport {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private JsonReport() {
+    }
+
+    /** The report as JSON text; transcripts only when asked for. */
+    public static String write(ProbeReport report, boolean withTranscript) {
+        try {
+            return MAPPER.writeValueAsString(toTree(report, withTranscript));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the JSON report", e);
+        }
+    }
+
+    /** One line, for JSON Lines output. */
+    public static String writeLine(ProbeReport report, boolean withTranscript) {
+        return toTree(report, withTranscript).toString();
+    }
+
+    static ObjectNode toTree(ProbeReport report, boolean withTranscript) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("schemaVersion", ProbeReport.SCHEMA_VERSION);
+        root.put("tool", report.tool());
+        root.put("address", report.address());
+        root.put("startedAt", report.startedAt().toString());
+        root.put("elapsedMs", report.elapsedMs());
+        ArrayNode discovery = root.putArray("discovery");
+        report.discovery().forEach(c -> discovery.add(candidate(c)));
+        ArrayNode probes = root.putArray("probes");
+        report.probes().forEach(p -> probes.add(probe(p, withTranscript)));
+        if (report.recommended() == null) {
+            root.putNull("recommended");
+        } else {
+            root.set("recommended", recommendation(report.recommended()));
+        }
+        ArrayNode alternatives = root.putArray("alternatives");
+        report.alternatives().forEach(a -> alternatives.add(recommendation(a)));
+        root.put("cancelled", report.cancelled());
+        return root;
+    }
+
+    private static ObjectNode candidate(ServerCandidate c) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("source", c.source().id());
+        n.put("protocol", c.protocol().name());
+        n.put("host", c.host());
+        if (c.port() == null) {
+            n.putNull("port");
+        } else {
+            n.put("port", c.port());
+        }
+        n.put("security", c.security() == null ? null : c.security().name());
+        n.put("trusted", c.trusted());
+        n.put("detail", c.detail());
+        return n;
+    }
+
+    private static ObjectNode probe(ProbeResult p, boolean withTranscript) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("protocol", p.endpoint().protocol().name());
+        n.put("host", p.endpoint().host());
+        n.put("address", p.address());
+        n.put("port", p.endpoint().port());
+        n.put("security", p.endpoint().security().name());
+        n.put("outcome", p.outcome().name());
+        n.put("detail", p.detail());
+        n.put("banner", p.banner());
+        strings(n, "capabilitiesBeforeTls", p.capabilitiesBeforeTls());
+        strings(n, "capabilitiesAfterTls", p.capabilitiesAfterTls());
+        n.put("starttlsReply", p.starttlsReply());
+        strings(n, "authMechanisms", p.authMechanisms());
+        if (p.tls() == null) {
+            n.putNull("tls");
+        } else {
+            ObjectNode tls = n.putObject("tls");
+            tls.put("protocol", p.tls().protocol());
+            tls.put("cipherSuite", p.tls().cipherSuite());
+            tls.set("certificate", certificate(p.tls().certificate()));
+        }
+        n.set("login", login(p.login()));
+        n.put("credentialsSent", p.credentialsSent());
+        n.set("timings", timings(p.timings()));
+        strings(n, "warnings", p.warnings());
+        if (withTranscript) {
+            strings(n, "transcript", p.transcript());
+        }
+        if (p.testMessage() != null) {
+            ObjectNode t = n.putObject("testMessage");
+            t.put("to", p.testMessage().to());
+            t.put("accepted", p.testMessage().accepted());
+            t.put("reply", p.testMessage().reply());
+        }
+        return n;
+    }
+
+    static ObjectNode certificate(CertificateReport c) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("subject", c.subject());
+        n.put("issuer", c.issuer());
+        n.put("notBefore", c.notBefore().toString());
+        n.put("notAfter", c.notAfter().toString());
+        n.put("daysLeft", c.daysLeft());
+        n.put("sha256", c.sha256());
+        strings(n, "subjectAltNames", c.subjectAltNames());
+        n.put("trusted", c.trusted());
+        n.put("hostnameMatches", c.hostnameMatches());
+        n.put("expired", c.expired());
+        n.put("pinned", c.pinned());
+        n.put("selfSigned", c.selfSigned());
+        n.put("trustProblem", c.trustProblem().isEmpty() ? null : c.trustProblem());
+        return n;
+    }
+
+    private static ObjectNode login(LoginReport l) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("attempted", l.attempted());
+        n.put("mechanism", l.mechanism());
+        n.put("result", l.result().name());
+        n.put("reply", l.reply());
+        n.put("detail", l.detail());
+        return n;
+    }
+
+    private static ObjectNode timings(Timings t) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("resolveMs", t.resolveMs());
+        n.put("connectMs", t.connectMs());
+        n.put("greetingMs", t.greetingMs());
+        n.put("tlsMs", t.tlsMs());
+        n.put("ehloMs", t.ehloMs());
+        n.put("loginMs", t.loginMs());
+        n.put("totalMs", t.totalMs());
+        return n;
+    }
+
+    private static ObjectNode recommendation(Recommendation r) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("protocol", r.protocol().name());
+        n.put("host", r.host());
+        n.put("port", r.port());
+        n.put("security", r.security().name());
+        n.put("username", r.username());
+        n.put("authMechanism", r.authMechanism());
+        n.put("outcome", r.outcome().name());
+        n.put("why", r.why());
+        return n;
+    }
+
+    private static void strings(ObjectNode n, String field, List<String> values) {
+        if (values == null) {
+            n.putNull(field);
+            return;
+        }
+        ArrayNode a = n.putArray(field);
+        values.forEach(a::add);
+    }
+}

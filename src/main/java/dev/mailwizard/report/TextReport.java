@@ -1,0 +1,193 @@
+package dev.mailwizard.report;
+
+import dev.mailwizard.model.HostNames;
+import dev.mailwizard.model.Security;
+import dev.mailwizard.probe.CertificateReport;
+import dev.mailwizard.probe.LoginStatus;
+import dev.mailwizard.probe.Outcome;
+import dev.mailwizard.probe.ProbeReport;
+import dev.mailwizard.probe.ProbeResult;
+import dev.mailwizard.probe.Recommendation;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The human-readable report a help-desk person reads in a terminal: a table of every probe, the
+ * recommendation in plain words, and what failed with the fix. Colour only when asked (a terminal).
+ */
+public final class TextReport {
+    private final boolean colour;
+
+    public TextReport(boolean colour) {
+        this.colour = colour;
+    }
+
+    public String render(ProbeReport report, boolean withTranscript) {
+        StringBuilder out = new StringBuilder();
+        String who = report.address() == null ? "" : " for " + report.address();
+        out.append(bold("MailWizard: outgoing mail (SMTP)" + who)).append('\n');
+        long hosts = report.probes().stream().map(p -> p.endpoint().host()).distinct().count();
+        out.append(String.format(Locale.ROOT, "Tested %d endpoint%s on %d server%s in %.1f s%s%n%n",
+                report.probes().size(), report.probes().size() == 1 ? "" : "s", hosts, hosts == 1 ? "" : "s",
+                report.elapsedMs() / 1000.0, report.cancelled() ? " (CANCELLED: showing what finished)" : ""));
+        table(out, report.probes());
+        out.append('\n');
+        recommendation(out, report);
+        failures(out, report.probes());
+        warnings(out, report.probes());
+        if (withTranscript) {
+            transcripts(out, report.probes());
+        }
+        return out.toString();
+    }
+
+    private void table(StringBuilder out, List<ProbeResult> probes) {
+        int hostWidth = Math.max(6, probes.stream().mapToInt(p -> HostNames.toUnicode(p.endpoint().host()).length()).max().orElse(6));
+        out.append(String.format(Locale.ROOT, "  %-" + hostWidth + "s  %5s  %-8s  %-22s  %7s  %s%n",
+                "SERVER", "PORT", "SECURITY", "RESULT", "TIME", "LOGIN"));
+        for (ProbeResult p : probes) {
+            String outcome = p.outcome().name();
+            String coloured = pad(outcome, 22);
+            coloured = switch (p.outcome()) {
+                case OK -> green(coloured);
+                case PLAIN_OK, LOGIN_UNAVAILABLE, SKIPPED -> yellow(coloured);
+                default -> red(coloured);
+            };
+            String login = switch (p.login().result()) {
+                case OK -> "accepted";
+                case REJECTED -> "REJECTED";
+                case NOT_ATTEMPTED -> p.login().attempted() ? "failed" : "-";
+            };
+            out.append(String.format(Locale.ROOT, "  %-" + hostWidth + "s  %5d  %-8s  %s  %7s  %s%n",
+                    HostNames.toUnicode(p.endpoint().host()), p.endpoint().port(), securityWord(p.endpoint().security()),
+                    coloured, p.timings().totalMs() + " ms", login));
+        }
+        if (probes.isEmpty()) {
+            out.append("  (nothing was tested)\n");
+        }
+    }
+
+    private void recommendation(StringBuilder out, ProbeReport report) {
+        Recommendation r = report.recommended();
+        if (r == null) {
+            out.append(red(bold("No secure configuration works."))).append('\n');
+            out.append("None of the servers and ports above accepted an encrypted connection with a valid certificate.\n");
+            out.append("Read the reasons below; the most common fixes are a different server name, a network that\n")
+                    .append("does not block ports 465/587, or the provider's CA certificate (--trust-ca).\n\n");
+            return;
+        }
+        String title = r.outcome() == Outcome.PLAIN_OK ? "Works, but UNENCRYPTED:" : r.outcome() == Outcome.LOGIN_REJECTED
+                ? "Right settings, wrong password:" : "Recommended settings:";
+        out.append(bold(title)).append('\n');
+        out.append("  Server:    ").append(HostNames.toUnicode(r.host())).append('\n');
+        out.append("  Port:      ").append(r.port()).append('\n');
+        out.append("  Security:  ").append(r.security().label()).append(r.security() == Security.TLS ? " (implicit TLS)" : "").append('\n');
+        if (r.username() != null) {
+            out.append("  Login:     ").append(r.username()).append(r.authMechanism() != null ? " (password, " + r.authMechanism() + ")" : "").append('\n');
+        }
+        report.probes().stream()
+                .filter(p -> p.endpoint().host().equals(r.host()) && p.endpoint().port() == r.port() && p.endpoint().security() == r.security())
+                .findFirst().filter(p -> p.tls() != null).ifPresent(p -> certificateLine(out, p.tls().certificate()));
+        out.append("  Why:       ").append(wrap(r.why(), 13)).append("\n\n");
+        if (!report.alternatives().isEmpty()) {
+            out.append("Also works: ");
+            out.append(String.join(", ", report.alternatives().stream()
+                    .map(a -> HostNames.toUnicode(a.host()) + " " + a.port() + " " + a.security().label()).toList()));
+            out.append("\n\n");
+        }
+    }
+
+    private void certificateLine(StringBuilder out, CertificateReport c) {
+        out.append("  Cert:      ").append(c.subject()).append(", issued by ").append(c.issuer())
+                .append(c.expired() ? ", EXPIRED" : ", valid " + c.daysLeft() + " more days")
+                .append(c.pinned() && !c.trusted() ? ", PINNED by you (not verified)" : "").append('\n');
+        out.append("  SHA-256:   ").append(c.sha256()).append('\n');
+    }
+
+    private void failures(StringBuilder out, List<ProbeResult> probes) {
+        List<ProbeResult> failed = probes.stream().filter(p -> p.outcome() != Outcome.OK).toList();
+        if (failed.isEmpty()) {
+            return;
+        }
+        out.append(bold("What did not work, and why:")).append('\n');
+        for (ProbeResult p : failed) {
+            out.append("  ").append(HostNames.toUnicode(p.endpoint().host())).append(' ').append(p.endpoint().port()).append(' ')
+                    .append(securityWord(p.endpoint().security())).append(": ").append(p.outcome().meaning()).append('\n');
+            if (!p.detail().isBlank()) {
+                out.append("      ").append(wrap(p.detail(), 6)).append('\n');
+            }
+            if (!p.outcome().advice().isEmpty()) {
+                out.append("      Fix: ").append(wrap(p.outcome().advice(), 11)).append('\n');
+            }
+            if (p.login().result() == LoginStatus.REJECTED && p.login().reply() != null) {
+                out.append("      Server said: ").append(p.login().reply()).append('\n');
+            }
+        }
+        out.append('\n');
+    }
+
+    private void warnings(StringBuilder out, List<ProbeResult> probes) {
+        List<String> lines = probes.stream().flatMap(p -> p.warnings().stream()
+                .map(w -> HostNames.toUnicode(p.endpoint().host()) + " " + p.endpoint().port() + ": " + w)).distinct().toList();
+        if (lines.isEmpty()) {
+            return;
+        }
+        out.append(bold("Warnings:")).append('\n');
+        lines.forEach(l -> out.append("  ").append(yellow("! ")).append(l).append('\n'));
+        out.append('\n');
+    }
+
+    private void transcripts(StringBuilder out, List<ProbeResult> probes) {
+        for (ProbeResult p : probes) {
+            out.append(bold("Transcript " + p.endpoint().host() + ":" + p.endpoint().port() + " " + p.endpoint().security())).append('\n');
+            p.transcript().forEach(l -> out.append("  ").append(l).append('\n'));
+            out.append('\n');
+        }
+    }
+
+    static String securityWord(Security s) {
+        return switch (s) {
+            case TLS -> "SSL/TLS";
+            case STARTTLS -> "STARTTLS";
+            case PLAIN -> "none";
+        };
+    }
+
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    }
+
+    static String wrap(String text, int indent) {
+        StringBuilder b = new StringBuilder();
+        int col = indent;
+        for (String word : text.split(" ")) {
+            if (col + word.length() > 100 && col > indent) {
+                b.append('\n').append(" ".repeat(indent));
+                col = indent;
+            } else if (b.length() > 0) {
+                b.append(' ');
+                col++;
+            }
+            b.append(word);
+            col += word.length();
+        }
+        return b.toString();
+    }
+
+    private String bold(String s) {
+        return colour ? "\u001b[1m" + s + "\u001b[0m" : s;
+    }
+
+    private String green(String s) {
+        return colour ? "\u001b[32m" + s + "\u001b[0m" : s;
+    }
+
+    private String yellow(String s) {
+        return colour ? "\u001b[33m" + s + "\u001b[0m" : s;
+    }
+
+    private String red(String s) {
+        return colour ? "\u001b[31m" + s + "\u001b[0m" : s;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.mailwizard.probe;
+
+import static dev.mailwizard.probe.ProbeHarness.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailwizard.demo.ScriptedSmtpServer;
+import dev.mailwizard.demo.ServerBehaviour;
+import dev.mailwizard.model.Endpoint;
+import dev.mailwizard.model.Security;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every probe ends by its deadline whatever the server does. These tests assert the outcome and
+ * that the run returned at all within a generous bound; they do not time the engine (benchmarks
+ * do that).
+ */
+class DeadlineTest {
+    private static final Duration TIMEOUT = Duration.ofMillis(1500);
+
+    private static ProbeResult probeWithTimeout(ServerBehaviour behaviour, Security security) throws Exception {
+        try (var server = ScriptedSmtpServer.start(behaviour)) {
+            return CompletableFuture.supplyAsync(() -> probe(server, security, options(TIMEOUT, PASSWORD), trust()))
+                    .get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void silentServerTimesOut() throws Exception {
+        ProbeResult r = probeWithTimeout(ServerBehaviour.builder().silent().build(), Security.STARTTLS);
+        assertThat(r.outcome()).isEqualTo(Outcome.TIMEOUT);
+        assertThat(r.detail()).contains("greeting");
+    }
+
+    @Test
+    void drippingServerTimesOutAtTheDeadlineNotPerByte() throws Exception {
+        // 200 ms a byte keeps every single read short; only a deadline over the whole probe stops it.
+        ProbeResult r = probeWithTimeout(ServerBehaviour.builder().noTls().drip(200).build(), Security.STARTTLS);
+        assertThat(r.outcome()).isEqualTo(Outcome.TIMEOUT);
+    }
+
+    @Test
+    void stalledImplicitTlsHandshakeTimesOut() throws Exception {
+        ProbeResult r = probeWithTimeout(goodImplicitTls().stallHandshake().build(), Security.TLS);
+        assertThat(r.outcome()).isEqualTo(Outcome.TIMEOUT);
+        assertThat(r.detail()).contains("TLS handshake");
+    }
+
+    @Test
+    void stalledHandshakeAfterStarttlsTimesOut() throws Exception {
+        ProbeResult r = probeWithTimeout(goodStarttls().stallHandshake().build(), Security.STARTTLS);
+        assertThat(r.outcome()).isEqualTo(Outcome.TIMEOUT);
+        assertThat(r.starttlsReply()).startsWith("220");
+    }
+
+    @Test
+    void cancelEndsEveryProbeAtOnceAsSkipped() throws Exception {
+        List<ScriptedSmtpServer> tarpits = new ArrayList<>();
+        try {
+            List<PlannedProbe> plan = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                ScriptedSmtpServer s = ScriptedSmtpServer.start(ServerBehaviour.builder().silent().build());
+                tarpits.add(s);
+                plan.add(new PlannedProbe(Endpoint.smtp(HOST, s.port(), Security.STARTTLS), true));
+            }
+            ProbeRun run = new ProbeRun(plan, options(Duration.ofSeconds(60), null), trust(), loopback(), ProbeListener.NONE);
+            CompletableFuture<List<ProbeResult>> results = CompletableFuture.supplyAsync(run::execute);
+            Thread.sleep(600);
+            run.cancel();
+            List<ProbeResult> done = results.get(5, TimeUnit.SECONDS);
+            assertThat(done).hasSize(4).allMatch(r -> r.outcome() == Outcome.SKIPPED);
+            assertThat(done.get(0).detail()).contains("cancelled");
+        } finally {
+            tarpits.forEach(ScriptedSmtpServer::close);
+        }
+    }
+}
