@@ -24,25 +24,25 @@ public final class MailWizardCommand implements Runnable {
 
     /** Runs the command line and returns the exit code (never throws, never prints a stack trace). */
     public static int execute(String... args) {
-        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        return execute(CliIo.system(), args);
     }
 
-    public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new MailWizardCommand());
-        cl.setOut(out);
-        cl.setErr(err);
+    public static int execute(CliIo io, String... args) {
+        CommandLine cl = new CommandLine(new MailWizardCommand(), new IoFactory(io));
+        cl.setOut(new PrintWriter(io.out(), true));
+        cl.setErr(new PrintWriter(io.err(), true));
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println(c.getCommandName() + ": " + oneLine(ex.getMessage())
+            c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + oneLine(ex.getMessage())
                     + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
             return ExitCodes.USAGE;
         });
         cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
             if (ex instanceof UsageException) {
-                c.getErr().println(c.getCommandName() + ": " + oneLine(ex.getMessage()));
+                c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + oneLine(ex.getMessage()));
                 return ExitCodes.USAGE;
             }
-            c.getErr().println(c.getCommandName() + ": internal error: " + oneLine(String.valueOf(ex))
+            c.getErr().println(c.getCommandSpec().qualifiedName() + ": internal error: " + oneLine(String.valueOf(ex))
                     + " (please report this; nothing else was affected)");
             return ExitCodes.NOTHING_SECURE;
         });
@@ -51,6 +51,30 @@ public final class MailWizardCommand implements Runnable {
 
     static String oneLine(String s) {
         return s == null ? "" : s.replace('\r', ' ').replace('\n', ' ').strip();
+    }
+
+    /** Hands each command the streams it should use. */
+    private static final class IoFactory implements CommandLine.IFactory {
+        private final CliIo io;
+
+        IoFactory(CliIo io) {
+            this.io = io;
+        }
+
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            K created = CommandLine.defaultFactory().create(cls);
+            if (created instanceof ProbeCommand p) {
+                p.stdin = io.in();
+                p.stdout = io.out();
+                p.stderr = io.err();
+                p.baseTrust = io.baseTrust();
+            } else if (created instanceof DemoCommand d) {
+                d.stdout = io.out();
+                d.stderr = io.err();
+            }
+            return created;
+        }
     }
 
     static final class Version implements CommandLine.IVersionProvider {

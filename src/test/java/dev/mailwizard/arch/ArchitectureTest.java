@@ -1,0 +1,53 @@
+package dev.mailwizard.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The package arrows of docs/architecture.md, checked on every build. */
+@AnalyzeClasses(packages = "dev.mailwizard", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInAnyPackage("dev.mailwizard..")
+            .layer("launcher").definedBy("dev.mailwizard")
+            .layer("ui").definedBy("dev.mailwizard.ui..")
+            .layer("cli").definedBy("dev.mailwizard.cli..")
+            .layer("demo").definedBy("dev.mailwizard.demo..")
+            .layer("report").definedBy("dev.mailwizard.report..")
+            .layer("export").definedBy("dev.mailwizard.export..")
+            .layer("probe").definedBy("dev.mailwizard.probe..")
+            .layer("discovery").definedBy("dev.mailwizard.discovery..")
+            .layer("model").definedBy("dev.mailwizard.model..")
+            .whereLayer("launcher").mayNotBeAccessedByAnyLayer()
+            .whereLayer("ui").mayOnlyBeAccessedByLayers("launcher")
+            .whereLayer("cli").mayOnlyBeAccessedByLayers("launcher")
+            .whereLayer("demo").mayOnlyBeAccessedByLayers("cli", "ui")
+            .whereLayer("report").mayOnlyBeAccessedByLayers("cli", "ui")
+            .whereLayer("export").mayOnlyBeAccessedByLayers("cli", "ui")
+            .whereLayer("probe").mayOnlyBeAccessedByLayers("cli", "ui", "report")
+            .whereLayer("discovery").mayOnlyBeAccessedByLayers("cli", "ui")
+            .whereLayer("model").mayOnlyBeAccessedByLayers("cli", "ui", "report", "export", "probe", "discovery", "demo")
+            .withOptionalLayers(true);
+
+    @ArchTest
+    static final ArchRule modelDependsOnNothingOfOurs = noClasses().that().resideInAPackage("dev.mailwizard.model..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.mailwizard.probe..", "dev.mailwizard.discovery..",
+                    "dev.mailwizard.report..", "dev.mailwizard.export..", "dev.mailwizard.cli..", "dev.mailwizard.ui..", "dev.mailwizard.demo..");
+
+    @ArchTest
+    static final ArchRule javafxOnlyInUi = noClasses().that().resideOutsideOfPackage("dev.mailwizard.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..");
+
+    @ArchTest
+    static final ArchRule jakartaMailOnlyInProbe = noClasses().that().resideOutsideOfPackage("dev.mailwizard.probe..")
+            .should().dependOnClassesThat().resideInAnyPackage("jakarta.mail..", "org.eclipse.angus..");
+
+    @ArchTest
+    static final ArchRule noCycles = slices().matching("dev.mailwizard.(*)..").should().beFreeOfCycles();
+}

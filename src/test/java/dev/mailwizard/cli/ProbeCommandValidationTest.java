@@ -1,0 +1,80 @@
+package dev.mailwizard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailwizard.demo.ScriptedSmtpServer;
+import dev.mailwizard.demo.ServerBehaviour;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Bad input gives exit 2 and one line on stderr that names the bad value, and nothing is
+ * contacted: a listening server counts connections and must see none.
+ */
+class ProbeCommandValidationTest {
+    private static ScriptedSmtpServer server;
+
+    @BeforeAll
+    static void start() {
+        server = ScriptedSmtpServer.start(ServerBehaviour.builder().noTls().build());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static List<Arguments> badInputs() {
+        return List.of(
+                Arguments.of(List.of("alice@"), "alice@"),
+                Arguments.of(List.of("a@b@c"), "a@b@c"),
+                Arguments.of(List.of("al ice@example.com"), "al ice@example.com"),
+                Arguments.of(List.of("alice@exa\r\nmple.com"), "\\r\\n"),
+                Arguments.of(List.of("a".repeat(70) + "@example.com"), "local part"),
+                Arguments.of(List.of("alice@" + "x".repeat(250) + ".com"), "longer than"),
+                Arguments.of(List.of("alice@exam_ple.com"), "exam_ple.com"),
+                Arguments.of(List.of("alice@example.com", "--port", "0"), "port 0"),
+                Arguments.of(List.of("alice@example.com", "--port", "70000"), "70000"),
+                Arguments.of(List.of("alice@example.com", "--port", "smtp"), "smtp"),
+                Arguments.of(List.of("alice@example.com", "--port", "ftp:21"), "ftp"),
+                Arguments.of(List.of("alice@example.com", "--resolve", "mail.example.com"), "mail.example.com"),
+                Arguments.of(List.of("alice@example.com", "--resolve", "mail.example.com:not-an-ip"), "not-an-ip"),
+                Arguments.of(List.of("alice@example.com", "--timeout", "0"), "--timeout '0'"),
+                Arguments.of(List.of("alice@example.com", "--timeout", "-3"), "-3"),
+                Arguments.of(List.of("alice@example.com", "--timeout", "ten"), "ten"),
+                Arguments.of(List.of("alice@example.com", "--pin", "ABCD"), "ABCD"),
+                Arguments.of(List.of("alice@example.com", "--trust-ca", "/nonexistent/ca.pem"), "/nonexistent/ca.pem"),
+                Arguments.of(List.of("alice@example.com", "--security", "ssl3"), "ssl3"),
+                Arguments.of(List.of("alice@example.com", "--send-test", "bob@example.com"), "--password-stdin"),
+                Arguments.of(List.of("alice@example.com", "--send-test", "bob@"), "bob@"),
+                Arguments.of(List.of("alice@example.com", "--password-stdin"), "standard input is empty"),
+                Arguments.of(List.of("alice@example.com", "--no-such-option"), "--no-such-option"),
+                Arguments.of(List.of("mail.example.com", "--password-stdin"), "--user"),
+                Arguments.of(List.of("alice@example.com", "--port", "465", "--security", "starttls"), "nothing to test"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badInputs")
+    void badInputIsExit2WithOneLineNamingTheValueAndNothingIsContacted(List<String> args, String named) {
+        List<String> all = new ArrayList<>(List.of("probe"));
+        all.addAll(args);
+        // Point every name at the counting server, so any connection attempt would show.
+        all.addAll(List.of("--host", "mail.example.com", "--resolve", "mail.example.com:127.0.0.1"));
+        if (!args.contains("--port")) {
+            all.addAll(List.of("--port", Integer.toString(server.port())));
+        }
+        int before = server.connections();
+        CliHarness.Result r = CliHarness.run("", all.toArray(String[]::new));
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).contains(named).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("Unmatched");
+        assertThat(server.connections()).isEqualTo(before);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.mailwizard.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mailwizard.model.CandidateSource;
+import dev.mailwizard.model.Endpoint;
+import dev.mailwizard.model.Protocol;
+import dev.mailwizard.model.Security;
+import dev.mailwizard.model.ServerCandidate;
+import dev.mailwizard.probe.LoginReport;
+import dev.mailwizard.probe.LoginStatus;
+import dev.mailwizard.probe.Outcome;
+import dev.mailwizard.probe.ProbeReport;
+import dev.mailwizard.probe.ProbeResult;
+import dev.mailwizard.probe.Recommendation;
+import dev.mailwizard.probe.Timings;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JsonReportTest {
+    private static ProbeReport report() {
+        ProbeResult p = new ProbeResult(Endpoint.smtp("mail.example.test", 587, Security.STARTTLS), "127.0.0.1", Outcome.OK, "fine",
+                "220 mail.example.test ESMTP", List.of("PIPELINING", "STARTTLS"), List.of("PIPELINING", "AUTH PLAIN LOGIN"),
+                "220 go ahead", List.of("PLAIN", "LOGIN"), null,
+                new LoginReport(true, "PLAIN", LoginStatus.OK, "235 2.7.0 ok", "accepted"), true,
+                new Timings(0L, 1L, 3L, 9L, 2L, 4L, 21), List.of("a warning"), List.of("S: 220 hi", "C: AUTH PLAIN <redacted>"), null);
+        return new ProbeReport("mailwizard test", "alice@example.test", Instant.parse("2026-11-29T10:00:00Z"), 812,
+                List.of(new ServerCandidate(Protocol.SMTP, "mail.example.test", null, null, CandidateSource.GUESS, true, "guessed")),
+                List.of(p), new Recommendation(Protocol.SMTP, "mail.example.test", 587, Security.STARTTLS, "alice@example.test", "PLAIN", Outcome.OK, "works"),
+                List.of(), true, false);
+    }
+
+    @Test
+    void hasTheContractsFieldsAndValues() throws Exception {
+        JsonNode j = new ObjectMapper().readTree(JsonReport.write(report(), false));
+        assertThat(j.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(j.get("startedAt").asText()).isEqualTo("2026-11-29T10:00:00Z");
+        assertThat(j.get("discovery").get(0).get("source").asText()).isEqualTo("guess");
+        JsonNode p = j.get("probes").get(0);
+        for (String field : List.of("protocol", "host", "address", "port", "security", "outcome", "banner", "capabilitiesBeforeTls",
+                "capabilitiesAfterTls", "authMechanisms", "tls", "login", "credentialsSent", "timings", "warnings")) {
+            assertThat(p.has(field)).as(field).isTrue();
+        }
+        assertThat(p.get("security").asText()).isEqualTo("STARTTLS");
+        assertThat(p.get("login").get("result").asText()).isEqualTo("OK");
+        assertThat(p.get("timings").get("totalMs").asLong()).isEqualTo(21);
+        assertThat(p.has("transcript")).isFalse();
+        JsonNode rec = j.get("recommended");
+        for (String field : List.of("host", "port", "security", "username", "authMechanism", "why")) {
+            assertThat(rec.has(field)).as(field).isTrue();
+        }
+    }
+
+    @Test
+    void transcriptOnlyWhenAskedAndRecommendedNullWhenNothingWorks() throws Exception {
+        JsonNode j = new ObjectMapper().readTree(JsonReport.write(report(), true));
+        assertThat(j.get("probes").get(0).get("transcript").get(1).asText()).isEqualTo("C: AUTH PLAIN <redacted>");
+        ProbeReport r = report();
+        ProbeReport none = new ProbeReport(r.tool(), r.address(), r.startedAt(), 1, r.discovery(), r.probes(), null, List.of(), false, false);
+        assertThat(new ObjectMapper().readTree(JsonReport.write(none, false)).get("recommended").isNull()).isTrue();
+    }
+
+    @Test
+    void jsonLinesAreOneLine() {
+        assertThat(JsonReport.writeLine(report(), false)).doesNotContain("\n");
+    }
+}
