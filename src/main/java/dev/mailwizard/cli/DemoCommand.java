@@ -21,8 +21,7 @@ import java.util.concurrent.Callable;
 
 /** {@code mailwizard demo}: the whole report against in-process servers, no account or network needed. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Starts demo mail servers on this computer (a good SSL/TLS one, a good STARTTLS one,",
-                "one with STARTTLS stripped, a tarpit and one with a self-signed certificate) and probes them."})
+        description = "Starts demo mail servers on this computer (a good SSL/TLS one, a good STARTTLS one, one with STARTTLS stripped, a tarpit and one with a self-signed certificate) and probes them: the whole report with no account and no network.")
 public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "deadline for each probe (default 3, so the tarpit ends soon)")
     String timeout = "3";

@@ -8,8 +8,7 @@ import java.io.PrintWriter;
 
 /** The {@code mailwizard} command and its sub-commands. */
 @Command(name = "mailwizard", mixinStandardHelpOptions = true, versionProvider = MailWizardCommand.Version.class,
-        description = {"Finds the mail server settings that work, with evidence: every port, every TLS mode,",
-                "the certificate and the login, explained in plain words."},
+        description = "Finds the mail server settings that work, with evidence: every port, every TLS mode, the certificate and the login, explained in plain words.",
         subcommands = {ProbeCommand.class, DemoCommand.class},
         footer = {"", "Start with:  mailwizard demo        (no account or network needed)",
                 "             mailwizard probe alice@example.com --password-stdin"})

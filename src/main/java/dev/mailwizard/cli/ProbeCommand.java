@@ -42,8 +42,9 @@ import java.util.concurrent.Callable;
  * network), then runs one probe job and prints its report.
  */
 @Command(name = "probe", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Finds and tests the outgoing (SMTP submission) settings for an e-mail address or a host name.",
-                "Exit codes: 0 a secure working configuration, 1 none, 2 bad input, 3 login rejected, 130 cancelled."})
+        description = "Finds and tests the outgoing (SMTP submission) settings for an e-mail address or a host name.",
+        footer = {"", "Exit codes: 0 a secure working configuration, 1 none, 2 bad input, 3 login rejected, 130 cancelled.",
+                "The password is never an argument: pipe it in with --password-stdin."})
 public final class ProbeCommand implements Callable<Integer> {
     private static final BigDecimal MAX_TIMEOUT = BigDecimal.valueOf(600);
 

@@ -1,42 +1,99 @@
 package dev.mailwizard.probe;
 
+import dev.mailwizard.model.Endpoint;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps the one-attempt rule of a probe run: at most one login per server (by host name and by
  * address, since two names often lead to one server), and none at all after a definite
  * rejection, because accounts lock after a few failures.
+ *
+ * <p>Which port gets that one login should not depend on thread timing, so a probe that is ready
+ * to log in first waits a little for the better-ranked ports of its host (465 before 587 ...) to
+ * finish their diagnosis; a better port that is stuck (a tarpit) holds it up only briefly.
  */
 final class LoginGate {
-    private final Set<String> claimed = ConcurrentHashMap.newKeySet();
-    private final ConcurrentHashMap<String, String> claimedBy = new ConcurrentHashMap<>();
-    private volatile String rejectedAt;
+    /** Longest wait for better-ranked ports of the same host. */
+    static final Duration MAX_WAIT = Duration.ofMillis(1500);
+
+    private final Map<String, List<Endpoint>> byHost = new HashMap<>();
+    private final Set<Endpoint> diagnosed = new HashSet<>();
+    private final Map<Endpoint, String> ready = new HashMap<>();
+    private final Map<String, String> claimedBy = new HashMap<>();
+    private String rejectedAt;
+
+    LoginGate(List<PlannedProbe> plan) {
+        for (PlannedProbe p : plan) {
+            if (p.mayLogin()) {
+                byHost.computeIfAbsent(p.endpoint().host(), h -> new java.util.ArrayList<>()).add(p.endpoint());
+            }
+        }
+    }
+
+    /** The probe of this endpoint has finished its diagnosis (whatever the result). */
+    synchronized void diagnosed(Endpoint endpoint) {
+        if (diagnosed.add(endpoint)) {
+            notifyAll();
+        }
+    }
+
+    /** The probe of this endpoint is verified and wants the host's login; {@code where} describes it. */
+    synchronized void ready(Endpoint endpoint, String where) {
+        ready.put(endpoint, where);
+        diagnosed(endpoint);
+    }
+
+    /** Waits, bounded by {@link #MAX_WAIT} and the deadline, until every better-ranked port of the host is diagnosed. */
+    synchronized void awaitBetterPorts(Endpoint endpoint, Deadline deadline) throws InterruptedException {
+        long until = System.nanoTime() + Math.min(MAX_WAIT.toNanos(), deadline.remainingNanos() / 2);
+        int rank = PortMatrix.rank(endpoint.port(), endpoint.security());
+        while (true) {
+            boolean pending = byHost.getOrDefault(endpoint.host(), List.of()).stream()
+                    .anyMatch(e -> !e.equals(endpoint) && PortMatrix.rank(e.port(), e.security()) < rank && !diagnosed.contains(e));
+            long left = until - System.nanoTime();
+            if (!pending || left <= 0) {
+                return;
+            }
+            wait(Math.max(1, left / 1_000_000L));
+        }
+    }
 
     /**
      * Claims the login for this server. Returns empty when the caller may log in, otherwise the
      * reason it may not.
      */
-    synchronized Optional<String> claim(String host, String address, String where) {
+    synchronized Optional<String> claim(Endpoint endpoint, String address, String where) {
         if (rejectedAt != null) {
             return Optional.of("not tried: the password was already rejected at " + rejectedAt + " (one attempt per run, so the account does not lock)");
         }
-        String h = "host:" + host.toLowerCase(Locale.ROOT);
+        int rank = PortMatrix.rank(endpoint.port(), endpoint.security());
+        Optional<String> better = ready.entrySet().stream()
+                .filter(e -> e.getKey().host().equals(endpoint.host()) && !e.getKey().equals(endpoint)
+                        && PortMatrix.rank(e.getKey().port(), e.getKey().security()) < rank)
+                .map(Map.Entry::getValue).findFirst();
+        if (better.isPresent()) {
+            return Optional.of("not tried again: the login for this server is checked once, at " + better.get());
+        }
+        String h = "host:" + endpoint.host().toLowerCase(Locale.ROOT);
         String a = "addr:" + address;
-        String previous = claimedBy.get(h) != null ? claimedBy.get(h) : claimedBy.get(a);
+        String previous = claimedBy.containsKey(h) ? claimedBy.get(h) : claimedBy.get(a);
         if (previous != null) {
             return Optional.of("not tried again: the login for this server is checked once, at " + previous);
         }
-        claimed.add(h);
-        claimed.add(a);
         claimedBy.put(h, where);
         claimedBy.put(a, where);
         return Optional.empty();
     }
 
-    void rejected(String where) {
+    synchronized void rejected(String where) {
         rejectedAt = where;
     }
 }

@@ -31,7 +31,7 @@ public final class ProbeRun {
 
     public ProbeRun(List<PlannedProbe> plan, ProbeOptions options, TrustMaterial trust, AddressResolver resolver, ProbeListener listener) {
         this.plan = List.copyOf(plan);
-        this.ctx = new ProbeContext(options, trust, resolver, new LoginGate(), new MailSessionFactory(trust),
+        this.ctx = new ProbeContext(options, trust, resolver, new LoginGate(plan), new MailSessionFactory(trust),
                 Executors.newSingleThreadScheduledExecutor(daemon("probe-timer")), listener);
         plan.forEach(p -> slots.add(new Slot()));
     }

@@ -67,6 +67,7 @@ final class SmtpProbe {
         } catch (Exception e) {
             return classify(e, connection);
         } finally {
+            ctx.gate().diagnosed(endpoint);
             if (connection != null) {
                 connection.close();
             }
@@ -370,7 +371,14 @@ final class SmtpProbe {
             return diagnosis;
         }
         String where = "port " + endpoint.port() + " (" + endpoint.security().label() + ")";
-        Optional<String> refusal = ctx.gate().claim(endpoint.host(), rec.address, endpoint.host() + " " + where);
+        ctx.gate().ready(endpoint, endpoint.host() + " " + where);
+        try {
+            ctx.gate().awaitBetterPorts(endpoint, deadline);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Verdict(Outcome.SKIPPED, "cancelled before the login", null);
+        }
+        Optional<String> refusal = ctx.gate().claim(endpoint, rec.address, endpoint.host() + " " + where);
         if (refusal.isPresent()) {
             rec.login = LoginReport.notAttempted(refusal.get());
             return diagnosis;

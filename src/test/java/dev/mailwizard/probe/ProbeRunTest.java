@@ -32,6 +32,23 @@ class ProbeRunTest {
     }
 
     @Test
+    void theLoginGoesToTheBestRankedPortEvenWhenAnotherIsReadyFirst() {
+        // The implicit-TLS server greets slowly (one byte every 10 ms), so STARTTLS is ready first.
+        try (var slowTls = ScriptedSmtpServer.start(goodImplicitTls().drip(10).build());
+             var fastStarttls = ScriptedSmtpServer.start(goodStarttls().build())) {
+            // On non-standard ports implicit TLS still ranks before STARTTLS.
+            List<PlannedProbe> real = List.of(
+                    new PlannedProbe(Endpoint.smtp(HOST, slowTls.port(), Security.TLS), true),
+                    new PlannedProbe(Endpoint.smtp(HOST, fastStarttls.port(), Security.STARTTLS), true));
+            List<ProbeResult> results = new ProbeRun(real, options(Duration.ofSeconds(5), PASSWORD), trust(), loopback(), ProbeListener.NONE).execute();
+            assertThat(slowTls.authAttempts()).isEqualTo(1);
+            assertThat(fastStarttls.authAttempts()).isZero();
+            assertThat(results.get(0).login().result()).isEqualTo(LoginStatus.OK);
+            assertThat(results.get(1).login().detail()).contains("checked once");
+        }
+    }
+
+    @Test
     void resultsComeBackInPlanOrderAndListenersHearEveryProbe() {
         try (var a = ScriptedSmtpServer.start(goodImplicitTls().build());
              var b = ScriptedSmtpServer.start(goodStarttls().build())) {

@@ -1,0 +1,146 @@
+package dev.mailwizard.mta;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mailwizard.cli.CliIo;
+import dev.mailwizard.cli.MailWizardCommand;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Against the real Postfix + Dovecot that {@code .ci/mta-setup} starts (run by {@code .ci/run};
+ * {@code ./mvnw verify -Preal-mta} after running the script by hand). Skipped by a plain
+ * {@code ./mvnw verify}.
+ */
+@Tag("real-mta")
+class RealMtaTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static Map<String, String> env;
+
+    @BeforeAll
+    static void readEnvironment() throws IOException {
+        Path file = Path.of(System.getenv().getOrDefault("MTA_DIR", "/tmp/mailwizard-mta"), "env");
+        assertThat(file).as("run .ci/mta-setup first").exists();
+        env = new HashMap<>();
+        for (String line : Files.readAllLines(file)) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                env.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+    }
+
+    private record Run(int exit, JsonNode report, String stdout) {
+    }
+
+    private static Run probe(String password, String... extra) throws IOException {
+        List<String> args = new ArrayList<>(List.of("probe", env.get("MTA_USER"), "--host", env.get("MTA_HOST"),
+                "--resolve", env.get("MTA_HOST") + ":127.0.0.1", "--trust-ca", env.get("MTA_CA"), "--json", "--transcript"));
+        if (password != null) {
+            args.add("--password-stdin");
+        }
+        args.addAll(List.of(extra));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = MailWizardCommand.execute(new CliIo(new ByteArrayInputStream(((password == null ? "" : password) + "\n").getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), null), args.toArray(String[]::new));
+        String stdout = out.toString(StandardCharsets.UTF_8);
+        return new Run(code, JSON.readTree(stdout), stdout);
+    }
+
+    private static JsonNode probeAt(JsonNode report, int port, String security) {
+        for (JsonNode p : report.get("probes")) {
+            if (p.get("port").asInt() == port && p.get("security").asText().equals(security)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no probe for " + port + " " + security);
+    }
+
+    private static long failedAuthLines() throws IOException {
+        try (Stream<String> lines = Files.lines(Path.of(env.get("MTA_POSTFIX_LOG")))) {
+            return lines.filter(l -> l.contains("authentication failed")).count();
+        }
+    }
+
+    @Test
+    void goodPasswordIsOkOn465And587AndRecommends465() throws IOException {
+        Run r = probe(env.get("MTA_PASSWORD"));
+        assertThat(r.exit()).as(r.stdout()).isZero();
+        assertThat(probeAt(r.report(), 465, "TLS").get("outcome").asText()).isEqualTo("OK");
+        assertThat(probeAt(r.report(), 587, "STARTTLS").get("outcome").asText()).isEqualTo("OK");
+        assertThat(probeAt(r.report(), 465, "TLS").get("login").get("result").asText()).isEqualTo("OK");
+        assertThat(probeAt(r.report(), 25, "STARTTLS").get("outcome").asText()).isEqualTo("LOGIN_UNAVAILABLE");
+        assertThat(probeAt(r.report(), 2525, "STARTTLS").get("outcome").asText()).isEqualTo("REFUSED");
+        assertThat(r.report().get("recommended").get("port").asInt()).isEqualTo(465);
+        assertThat(r.stdout()).doesNotContain(env.get("MTA_PASSWORD"));
+    }
+
+    @Test
+    void starttlsOn587AloneLogsIn() throws IOException {
+        Run r = probe(env.get("MTA_PASSWORD"), "--port", "587");
+        assertThat(r.exit()).as(r.stdout()).isZero();
+        JsonNode p = probeAt(r.report(), 587, "STARTTLS");
+        assertThat(p.get("login").get("result").asText()).isEqualTo("OK");
+        assertThat(p.get("capabilitiesBeforeTls").toString()).contains("STARTTLS").doesNotContain("AUTH");
+        assertThat(p.get("capabilitiesAfterTls").toString()).contains("AUTH");
+    }
+
+    @Test
+    void wrongPasswordIsRejectedWithExit3AndExactlyOneFailedAuthInTheServerLog() throws IOException, InterruptedException {
+        long before = failedAuthLines();
+        Run r = probe("definitely-wrong");
+        assertThat(r.exit()).as(r.stdout()).isEqualTo(3);
+        long rejected = 0;
+        for (JsonNode p : r.report().get("probes")) {
+            if (p.get("outcome").asText().equals("LOGIN_REJECTED")) {
+                rejected++;
+                assertThat(p.get("login").get("reply").asText()).startsWith("535");
+            }
+        }
+        assertThat(rejected).isEqualTo(1);
+        Thread.sleep(500); // postlogd writes asynchronously
+        assertThat(failedAuthLines() - before).isEqualTo(1);
+    }
+
+    @Test
+    void sendTestDeliversAMessage() throws IOException, InterruptedException {
+        Path bobNew = Path.of(env.get("MTA_MAILDIR"), "bob", "new");
+        long before = countFiles(bobNew);
+        Run r = probe(env.get("MTA_PASSWORD"), "--port", "465", "--send-test", env.get("MTA_RCPT"));
+        assertThat(r.exit()).as(r.stdout()).isZero();
+        JsonNode test = probeAt(r.report(), 465, "TLS").get("testMessage");
+        assertThat(test.get("accepted").asBoolean()).isTrue();
+        assertThat(test.get("reply").asText()).startsWith("250");
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (countFiles(bobNew) <= before && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(countFiles(bobNew)).isEqualTo(before + 1);
+    }
+
+    private static long countFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.count();
+        }
+    }
+}
