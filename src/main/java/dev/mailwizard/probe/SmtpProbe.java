@@ -120,6 +120,7 @@ final class SmtpProbe {
         rec.ehloMs = millisSince(t);
         if (certProblem != null) {
             rec.capsAfter = capabilities(ehlo);
+            rec.authMechanisms = authMechanisms(rec.capsAfter);
             return certVerdict(certProblem);
         }
         if (ehlo.code() != 250) {
@@ -173,6 +174,7 @@ final class SmtpProbe {
         rec.ehloMs = rec.ehloMs + millisSince(t2);
         if (certProblem != null) {
             rec.capsAfter = ehlo2.code() == 250 ? capabilities(ehlo2) : null;
+            rec.authMechanisms = authMechanisms(rec.capsAfter);
             return certVerdict(certProblem);
         }
         if (ehlo2.code() != 250) {
@@ -194,7 +196,7 @@ final class SmtpProbe {
                         "the server offered login only before encryption, none after TLS", null);
             }
             return new Verdict(Outcome.LOGIN_UNAVAILABLE,
-                    "encrypted and verified, but the server offers no login (AUTH) here"
+                    "no AUTH in the server's EHLO reply after TLS"
                             + (endpoint.port() == 25 ? "; port 25 usually takes mail from other servers only" : ""), null);
         }
         String mechanism = pickMechanism(rec.authMechanisms);
@@ -403,7 +405,7 @@ final class SmtpProbe {
             ctx.gate().rejected(endpoint.host() + " " + where);
             rec.login = new LoginReport(true, r.mechanism(), LoginStatus.REJECTED, r.reply(),
                     "the server refused the login; MailWizard does not retry, so the account does not lock");
-            return new Verdict(Outcome.LOGIN_REJECTED, "the server refused the login name or password: " + r.reply(), r.mechanism());
+            return new Verdict(Outcome.LOGIN_REJECTED, "the server answered the login with \"" + r.reply() + "\"; nothing was retried", r.mechanism());
         }
         LoginAttempt.Failed f = (LoginAttempt.Failed) attempt;
         if (guard.cancelled()) {

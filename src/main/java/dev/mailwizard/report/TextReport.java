@@ -3,7 +3,6 @@ package dev.mailwizard.report;
 import dev.mailwizard.model.HostNames;
 import dev.mailwizard.model.Security;
 import dev.mailwizard.probe.CertificateReport;
-import dev.mailwizard.probe.LoginStatus;
 import dev.mailwizard.probe.Outcome;
 import dev.mailwizard.probe.ProbeReport;
 import dev.mailwizard.probe.ProbeResult;
@@ -113,15 +112,13 @@ public final class TextReport {
         out.append(bold("What did not work, and why:")).append('\n');
         for (ProbeResult p : failed) {
             out.append("  ").append(HostNames.toUnicode(p.endpoint().host())).append(' ').append(p.endpoint().port()).append(' ')
-                    .append(securityWord(p.endpoint().security())).append(": ").append(p.outcome().meaning()).append('\n');
+                    .append(securityWord(p.endpoint().security())).append(": ").append(p.outcome().name()).append(", ")
+                    .append(p.outcome().meaning()).append('\n');
             if (!p.detail().isBlank()) {
                 out.append("      ").append(wrap(p.detail(), 6)).append('\n');
             }
             if (!p.outcome().advice().isEmpty()) {
                 out.append("      Fix: ").append(wrap(p.outcome().advice(), 11)).append('\n');
-            }
-            if (p.login().result() == LoginStatus.REJECTED && p.login().reply() != null) {
-                out.append("      Server said: ").append(p.login().reply()).append('\n');
             }
         }
         out.append('\n');
