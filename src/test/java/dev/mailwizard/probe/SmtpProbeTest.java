@@ -231,6 +231,31 @@ class SmtpProbeTest {
     }
 
     @Test
+    void notYetValidCertificateIsExpired() {
+        Instant now = Instant.now();
+        DemoPki.Issued future = PKI.issue(now.plus(Duration.ofDays(2)), now.plus(Duration.ofDays(300)), HOST);
+        try (var server = ScriptedSmtpServer.start(goodImplicitTls().implicitTls(future.serverContext()).build())) {
+            ProbeResult r = probe(server, Security.TLS, PASSWORD);
+            assertThat(r.outcome()).isEqualTo(Outcome.CERT_EXPIRED);
+            assertThat(server.authAttempts()).isZero();
+        }
+    }
+
+    @Test
+    void plainLoginOnlyWithExplicitPermissionAndThenWithAWarning() {
+        try (var server = ScriptedSmtpServer.start(ServerBehaviour.builder().noTls().authBeforeTls("PLAIN").user(USER, PASSWORD).build())) {
+            ProbeOptions allowed = new ProbeOptions(Duration.ofSeconds(5), new dev.mailwizard.model.Credentials(USER, PASSWORD.toCharArray()),
+                    true, null, USER);
+            ProbeResult r = probe(server, Security.PLAIN, allowed, trust());
+            assertThat(r.outcome()).isEqualTo(Outcome.PLAIN_OK);
+            assertThat(r.login().result()).isEqualTo(LoginStatus.OK);
+            assertThat(r.credentialsSent()).isTrue();
+            assertThat(r.warnings()).anyMatch(w -> w.contains("WITHOUT encryption"));
+            assertThat(server.authAttempts()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void plainProbeNeverSendsThePasswordUnlessAllowed() {
         try (var server = ScriptedSmtpServer.start(ServerBehaviour.builder().noTls().authBeforeTls("PLAIN").user(USER, PASSWORD).build())) {
             ProbeResult r = probe(server, Security.PLAIN, PASSWORD);
