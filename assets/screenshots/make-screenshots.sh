@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Makes the README's screenshots: runs the wizard under Xvfb against the demo servers and saves a
+# picture of each step here. Needs Debian's xvfb and libgtk-3-0 (apt-get install xvfb libgtk-3-0).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+cp="target/classes:target/test-classes:$(cat target/test-classpath.txt)"
+xvfb-run -a -s "-screen 0 1280x800x24" java -Djava.awt.headless=true -cp "$cp" dev.mailwizard.ui.ScreenshotTour assets/screenshots

@@ -1,0 +1,7 @@
+package dev.mailwizard.ui.result;
+
+import dev.mailwizard.probe.ProbeResult;
+
+/** One thing that did not work, in words, and whether its certificate may be trusted by the user. */
+public record FailureItem(ProbeResult result, String endpoint, String outcome, String explanation, boolean canTrust) {
+}

@@ -1,0 +1,158 @@
+package dev.mailwizard.ui.result;
+
+import dev.mailwizard.probe.ProbeResult;
+import dev.mailwizard.ui.Icons;
+import dev.mailwizard.ui.Messages;
+import dev.mailwizard.ui.cert.CertificateView;
+import dev.mailwizard.ui.helpdesk.HelpdeskPane;
+
+import java.util.function.Consumer;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TitledPane;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** The Result step: the answer first, then what failed and why, then the help-desk details. */
+public final class ResultView {
+    private final ScrollPane scroll;
+    private final VBox failuresBox = new VBox(10);
+
+    public ResultView(ResultViewModel vm, Consumer<ProbeResult> showCertificate, Consumer<ProbeResult> trustCertificate) {
+        VBox root = new VBox(14);
+        root.getStyleClass().add("step");
+        Label headline = new Label();
+        headline.setId("resultHeadline");
+        headline.getStyleClass().add("step-heading");
+        headline.textProperty().bind(vm.headlineProperty());
+        vm.kindProperty().addListener((o, a, b) -> styleKind(headline, b));
+        styleKind(headline, vm.kindProperty().get());
+
+        GridPane settings = new GridPane();
+        settings.setId("settings");
+        settings.getStyleClass().add("settings-card");
+        settings.setHgap(16);
+        settings.setVgap(6);
+        settings.addRow(0, key("result.server"), value(vm.serverProperty(), "resultServer"));
+        settings.addRow(1, key("result.port"), value(vm.portProperty(), "resultPort"));
+        settings.addRow(2, key("result.security"), value(vm.securityProperty(), "resultSecurity"));
+        settings.addRow(3, key("result.login"), value(vm.loginProperty(), "resultLogin"));
+        Button copy = new Button(Messages.get("result.copy"), Icons.copy());
+        copy.setId("copySettings");
+        copy.setMnemonicParsing(true);
+        Label copied = new Label();
+        copy.setOnAction(e -> {
+            ClipboardContent c = new ClipboardContent();
+            c.putString(vm.clipboardText());
+            Clipboard.getSystemClipboard().setContent(c);
+            copied.setText(Messages.get("result.copied"));
+        });
+        HBox copyRow = new HBox(10, copy, copied);
+        copyRow.setAlignment(Pos.CENTER_LEFT);
+        VBox card = new VBox(10, settings, copyRow);
+        card.visibleProperty().bind(vm.hasRecommendationProperty());
+        card.managedProperty().bind(vm.hasRecommendationProperty());
+
+        Label why = new Label();
+        why.setId("resultWhy");
+        why.setWrapText(true);
+        why.textProperty().bind(vm.whyProperty());
+
+        Label failuresHeading = new Label(Messages.get("result.failures"));
+        failuresHeading.getStyleClass().add("section-heading");
+        failuresHeading.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.failures()));
+        failuresHeading.managedProperty().bind(failuresHeading.visibleProperty());
+        failuresBox.setId("failures");
+        vm.failures().addListener((ListChangeListener<FailureItem>) c -> fillFailures(vm, showCertificate, trustCertificate));
+        fillFailures(vm, showCertificate, trustCertificate);
+
+        VBox warningsBox = new VBox(4);
+        vm.warnings().addListener((ListChangeListener<String>) c -> fillWarnings(warningsBox, vm));
+        fillWarnings(warningsBox, vm);
+
+        TitledPane helpdesk = new TitledPane(Messages.get("helpdesk.title"), new HelpdeskPane(vm).view());
+        helpdesk.setId("helpdesk");
+        helpdesk.setExpanded(false);
+
+        root.getChildren().addAll(headline, card, why, warningsBox, failuresHeading, failuresBox, helpdesk);
+        scroll = new ScrollPane(root);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("step-scroll");
+    }
+
+    private static void styleKind(Label headline, String kind) {
+        headline.getStyleClass().removeAll("result-ok", "result-bad", "result-warn");
+        headline.getStyleClass().add(switch (kind) {
+            case "ok" -> "result-ok";
+            case "none" -> "result-bad";
+            default -> "result-warn";
+        });
+    }
+
+    private void fillFailures(ResultViewModel vm, Consumer<ProbeResult> showCertificate, Consumer<ProbeResult> trust) {
+        failuresBox.getChildren().clear();
+        for (FailureItem f : vm.failures()) {
+            Label title = new Label(f.endpoint() + ": " + f.outcome());
+            title.getStyleClass().add("failure-title");
+            Label text = new Label(f.explanation());
+            text.setWrapText(true);
+            VBox words = new VBox(2, title, text);
+            HBox.setHgrow(words, Priority.ALWAYS);
+            HBox line = new HBox(10, f.outcome().equals("SKIPPED") || f.outcome().equals("PLAIN_OK") || f.outcome().equals("LOGIN_UNAVAILABLE")
+                    ? Icons.warning() : Icons.bad(), words);
+            line.getStyleClass().add("failure");
+            if (CertificateView.hasCertificate(f.result())) {
+                Button cert = new Button(Messages.get("result.certificate"));
+                cert.setMinWidth(Region.USE_PREF_SIZE);
+                cert.setOnAction(e -> showCertificate.accept(f.result()));
+                line.getChildren().add(cert);
+            }
+            if (f.canTrust()) {
+                Button trustButton = new Button(Messages.get("result.trust"));
+                trustButton.setId("trust");
+                trustButton.setMinWidth(Region.USE_PREF_SIZE);
+                trustButton.getStyleClass().add("trust-button");
+                trustButton.setOnAction(e -> trust.accept(f.result()));
+                line.getChildren().add(trustButton);
+            }
+            failuresBox.getChildren().add(line);
+        }
+    }
+
+    private static void fillWarnings(VBox box, ResultViewModel vm) {
+        box.getChildren().clear();
+        for (String w : vm.warnings()) {
+            Label l = new Label(w, Icons.warning());
+            l.setWrapText(true);
+            box.getChildren().add(l);
+        }
+    }
+
+    private static Label key(String k) {
+        Label l = new Label(Messages.get(k));
+        l.getStyleClass().add("settings-key");
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private static Label value(javafx.beans.value.ObservableValue<String> v, String id) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add("settings-value");
+        l.textProperty().bind(v);
+        return l;
+    }
+
+    public Node view() {
+        return scroll;
+    }
+}

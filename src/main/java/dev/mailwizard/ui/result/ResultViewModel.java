@@ -1,0 +1,197 @@
+package dev.mailwizard.ui.result;
+
+import dev.mailwizard.model.HostNames;
+import dev.mailwizard.probe.CertificateReport;
+import dev.mailwizard.probe.Outcome;
+import dev.mailwizard.probe.ProbeReport;
+import dev.mailwizard.probe.ProbeResult;
+import dev.mailwizard.probe.Recommendation;
+import dev.mailwizard.report.JsonReport;
+import dev.mailwizard.ui.Messages;
+import dev.mailwizard.ui.OutcomeTexts;
+import dev.mailwizard.ui.WizardState;
+
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Result step: the recommended settings in words a user understands, why, and what did not
+ * work with the fix; the setup-time "trust this certificate" choice (RFC 8314 §5.4).
+ */
+public final class ResultViewModel {
+    /** How hard to warn before pinning a certificate. */
+    public enum TrustLevel { NOT_OFFERED, WARN, WARN_STRONGLY }
+
+    private final WizardState state;
+    private final StringProperty headline = new SimpleStringProperty("");
+    private final StringProperty kind = new SimpleStringProperty("none");
+    private final StringProperty server = new SimpleStringProperty("");
+    private final StringProperty port = new SimpleStringProperty("");
+    private final StringProperty security = new SimpleStringProperty("");
+    private final StringProperty login = new SimpleStringProperty("");
+    private final StringProperty why = new SimpleStringProperty("");
+    private final BooleanProperty hasRecommendation = new SimpleBooleanProperty(false);
+    private final ObservableList<FailureItem> failures = FXCollections.observableArrayList();
+    private final ObservableList<String> warnings = FXCollections.observableArrayList();
+
+    public ResultViewModel(WizardState state) {
+        this.state = state;
+        state.reportProperty().addListener((o, a, b) -> load());
+        load();
+    }
+
+    private void load() {
+        ProbeReport report = state.reportProperty().get();
+        failures.clear();
+        warnings.clear();
+        if (report == null) {
+            headline.set("");
+            hasRecommendation.set(false);
+            return;
+        }
+        Recommendation r = report.recommended();
+        hasRecommendation.set(r != null);
+        if (r == null) {
+            kind.set("none");
+            headline.set(Messages.get("result.none"));
+            why.set(Messages.get("result.none.why"));
+            server.set("");
+            port.set("");
+            security.set("");
+            login.set("");
+        } else {
+            boolean rejected = report.probes().stream().anyMatch(p -> p.outcome() == Outcome.LOGIN_REJECTED);
+            boolean plain = r.outcome() == Outcome.PLAIN_OK;
+            kind.set(plain ? "plain" : rejected ? "rejected" : "ok");
+            headline.set(plain ? Messages.get("result.plain") : rejected ? Messages.get("result.rejected") : Messages.get("result.ok"));
+            server.set(HostNames.toUnicode(r.host()));
+            port.set(Integer.toString(r.port()));
+            security.set(r.security().label());
+            login.set(r.username() == null ? "" : Messages.get("result.login.value", r.username()));
+            why.set(r.why());
+        }
+        for (ProbeResult p : report.probes()) {
+            if (p.outcome() != Outcome.OK) {
+                failures.add(new FailureItem(p, OutcomeTexts.endpoint(p), p.outcome().name(), OutcomeTexts.explain(p),
+                        trustLevel(p) != TrustLevel.NOT_OFFERED));
+            }
+            p.warnings().forEach(w -> warnings.add(OutcomeTexts.endpoint(p) + ": " + w));
+        }
+    }
+
+    /** Whether, and how strongly warned, the user may pin this probe's certificate. */
+    public static TrustLevel trustLevel(ProbeResult p) {
+        if (p.tls() == null || p.tls().certificate() == null || p.tls().certificate().pinned()) {
+            return TrustLevel.NOT_OFFERED;
+        }
+        return switch (p.outcome()) {
+            case CERT_UNTRUSTED -> p.tls().certificate().hostnameMatches() && !p.tls().certificate().expired()
+                    ? TrustLevel.WARN : TrustLevel.WARN_STRONGLY;
+            case CERT_HOSTNAME_MISMATCH, CERT_EXPIRED -> TrustLevel.WARN_STRONGLY;
+            default -> TrustLevel.NOT_OFFERED;
+        };
+    }
+
+    /** The warning text for the trust dialog. */
+    public static String trustWarning(ProbeResult p) {
+        CertificateReport c = p.tls().certificate();
+        String base = Messages.get("trust.warning", HostNames.toUnicode(p.endpoint().host()), c.sha256());
+        return trustLevel(p) == TrustLevel.WARN_STRONGLY
+                ? Messages.get("trust.warning.strong", String.join(", ", c.subjectAltNames()), HostNames.toUnicode(p.endpoint().host())) + "\n\n" + base
+                : base;
+    }
+
+    /** Pins the probe's certificate for this account (setup-time trust); the caller re-tests. */
+    public void trust(ProbeResult p) {
+        if (trustLevel(p) == TrustLevel.NOT_OFFERED) {
+            throw new IllegalStateException("this certificate cannot be trusted from here");
+        }
+        state.pins().add(p.tls().certificate().sha256());
+    }
+
+    /** The settings as a person would paste them into a mail client or a ticket. */
+    public String clipboardText() {
+        ProbeReport report = state.reportProperty().get();
+        if (report == null || report.recommended() == null) {
+            return "";
+        }
+        Recommendation r = report.recommended();
+        return Messages.get("result.clipboard", HostNames.toUnicode(r.host()), Integer.toString(r.port()), r.security().label(),
+                r.username() == null ? "" : r.username(), r.authMechanism() == null ? "-" : r.authMechanism());
+    }
+
+    /** The full JSON report, with transcripts, for the help desk. */
+    public String jsonReport() {
+        ProbeReport report = state.reportProperty().get();
+        return report == null ? "" : JsonReport.write(report, true);
+    }
+
+    /** Every probe's transcript, one after the other. */
+    public String allTranscripts() {
+        ProbeReport report = state.reportProperty().get();
+        if (report == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        for (ProbeResult p : report.probes()) {
+            b.append("== ").append(OutcomeTexts.endpoint(p)).append(": ").append(p.outcome()).append('\n');
+            p.transcript().forEach(l -> b.append(l).append('\n'));
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
+    public List<ProbeResult> probes() {
+        ProbeReport report = state.reportProperty().get();
+        return report == null ? List.of() : report.probes();
+    }
+
+    public StringProperty headlineProperty() {
+        return headline;
+    }
+
+    public StringProperty kindProperty() {
+        return kind;
+    }
+
+    public StringProperty serverProperty() {
+        return server;
+    }
+
+    public StringProperty portProperty() {
+        return port;
+    }
+
+    public StringProperty securityProperty() {
+        return security;
+    }
+
+    public StringProperty loginProperty() {
+        return login;
+    }
+
+    public StringProperty whyProperty() {
+        return why;
+    }
+
+    public BooleanProperty hasRecommendationProperty() {
+        return hasRecommendation;
+    }
+
+    public ObservableList<FailureItem> failures() {
+        return failures;
+    }
+
+    public ObservableList<String> warnings() {
+        return warnings;
+    }
+
+    public WizardState state() {
+        return state;
+    }
+}

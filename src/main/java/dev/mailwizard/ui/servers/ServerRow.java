@@ -1,0 +1,70 @@
+package dev.mailwizard.ui.servers;
+
+import dev.mailwizard.model.CandidateSource;
+import dev.mailwizard.model.Endpoint;
+import dev.mailwizard.model.Security;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** One outgoing server endpoint the user can edit: host, port, security, and where it came from. */
+public final class ServerRow {
+    private final BooleanProperty enabled = new SimpleBooleanProperty(true);
+    private final StringProperty host = new SimpleStringProperty("");
+    private final IntegerProperty port = new SimpleIntegerProperty(465);
+    private final ObjectProperty<Security> security = new SimpleObjectProperty<>(Security.TLS);
+    private final ObjectProperty<CandidateSource> source = new SimpleObjectProperty<>(CandidateSource.USER);
+    private final BooleanProperty trusted = new SimpleBooleanProperty(true);
+
+    public ServerRow(String host, int port, Security security, CandidateSource source, boolean trusted) {
+        this.host.set(host);
+        this.port.set(port);
+        this.security.set(security);
+        this.source.set(source);
+        this.trusted.set(trusted);
+    }
+
+    public BooleanProperty enabledProperty() {
+        return enabled;
+    }
+
+    public StringProperty hostProperty() {
+        return host;
+    }
+
+    public IntegerProperty portProperty() {
+        return port;
+    }
+
+    public ObjectProperty<Security> securityProperty() {
+        return security;
+    }
+
+    public ObjectProperty<CandidateSource> sourceProperty() {
+        return source;
+    }
+
+    public BooleanProperty trustedProperty() {
+        return trusted;
+    }
+
+    /** The endpoint, or an exception naming what is wrong (blank host, bad port). */
+    public Endpoint toEndpoint() {
+        return Endpoint.smtp(host.get(), port.get(), security.get());
+    }
+
+    /** Null when the row is valid, otherwise what to fix. */
+    public String problem() {
+        try {
+            toEndpoint();
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package dev.mailwizard.ui.servers;
+
+import dev.mailwizard.model.CandidateSource;
+import dev.mailwizard.model.Security;
+import dev.mailwizard.ui.Icons;
+import dev.mailwizard.ui.Messages;
+
+import java.io.File;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.cell.CheckBoxTableCell;
+import javafx.scene.control.cell.ChoiceBoxTableCell;
+import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+
+/** The Servers step: an editable table of endpoints and the advanced options. */
+public final class ServersView {
+    private final VBox root = new VBox(12);
+    private final TableView<ServerRow> table = new TableView<>();
+
+    public ServersView(ServersViewModel vm) {
+        root.getStyleClass().add("step");
+        Label heading = new Label(Messages.get("servers.heading"));
+        heading.getStyleClass().add("step-heading");
+        Label intro = new Label(Messages.get("servers.intro"));
+        intro.setWrapText(true);
+        intro.getStyleClass().add("step-intro");
+
+        table.setId("serversTable");
+        table.setEditable(true);
+        table.setItems(vm.rows());
+        table.setPlaceholder(new Label(Messages.get("servers.empty")));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setAccessibleText(Messages.get("servers.heading"));
+
+        TableColumn<ServerRow, Boolean> test = new TableColumn<>(Messages.get("servers.col.test"));
+        test.setCellValueFactory(c -> c.getValue().enabledProperty());
+        test.setCellFactory(CheckBoxTableCell.forTableColumn(test));
+        test.setPrefWidth(56);
+        test.setMaxWidth(64);
+
+        TableColumn<ServerRow, String> host = new TableColumn<>(Messages.get("servers.col.host"));
+        host.setCellValueFactory(c -> c.getValue().hostProperty());
+        host.setCellFactory(TextFieldTableCell.forTableColumn());
+        host.setPrefWidth(240);
+
+        TableColumn<ServerRow, Number> port = new TableColumn<>(Messages.get("servers.col.port"));
+        port.setCellValueFactory(c -> c.getValue().portProperty());
+        port.setCellFactory(TextFieldTableCell.forTableColumn(new LenientPortConverter()));
+        port.setPrefWidth(80);
+        port.setMaxWidth(100);
+
+        TableColumn<ServerRow, Security> security = new TableColumn<>(Messages.get("servers.col.security"));
+        security.setCellValueFactory(c -> c.getValue().securityProperty());
+        security.setCellFactory(ChoiceBoxTableCell.forTableColumn(new StringConverter<>() {
+            @Override
+            public String toString(Security s) {
+                return s == null ? "" : s.label();
+            }
+
+            @Override
+            public Security fromString(String text) {
+                for (Security s : Security.values()) {
+                    if (s.label().equals(text)) {
+                        return s;
+                    }
+                }
+                return Security.STARTTLS;
+            }
+        }, Security.values()));
+        security.setPrefWidth(150);
+
+        TableColumn<ServerRow, CandidateSource> source = new TableColumn<>(Messages.get("servers.col.source"));
+        source.setCellValueFactory(c -> c.getValue().sourceProperty());
+        source.setEditable(false);
+        source.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(CandidateSource item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : ServersViewModel.sourceText(item));
+            }
+        });
+        source.setPrefWidth(200);
+
+        TableColumn<ServerRow, ServerRow> remove = new TableColumn<>("");
+        remove.setCellValueFactory(c -> new javafx.beans.property.SimpleObjectProperty<>(c.getValue()));
+        remove.setCellFactory(col -> new TableCell<>() {
+            private final Button button = new Button("", Icons.bad());
+
+            {
+                button.getStyleClass().add("flat-button");
+                button.setAccessibleText(Messages.get("servers.remove"));
+                button.setTooltip(new Tooltip(Messages.get("servers.remove")));
+                button.setOnAction(e -> vm.removeRow(getItem()));
+            }
+
+            @Override
+            protected void updateItem(ServerRow item, boolean empty) {
+                super.updateItem(item, empty);
+                setGraphic(empty ? null : button);
+            }
+        });
+        remove.setSortable(false);
+        remove.setPrefWidth(44);
+        remove.setMaxWidth(50);
+        table.getColumns().setAll(java.util.List.of(test, host, port, security, source, remove));
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        Button add = new Button(Messages.get("servers.add"));
+        add.setId("addServer");
+        add.setMnemonicParsing(true);
+        add.setOnAction(e -> {
+            ServerRow row = vm.addRow();
+            table.getSelectionModel().select(row);
+            table.scrollTo(row);
+            table.edit(table.getItems().indexOf(row), host);
+        });
+        Label problem = new Label();
+        problem.setId("serversProblem");
+        problem.getStyleClass().add("field-error");
+        problem.textProperty().bind(vm.problemProperty().orElse(""));
+        HBox actions = new HBox(12, add, problem);
+        actions.setAlignment(Pos.CENTER_LEFT);
+
+        root.getChildren().addAll(heading, intro, table, actions, advanced(vm));
+    }
+
+    private Node advanced(ServersViewModel vm) {
+        TextField ca = new TextField();
+        ca.setId("caFile");
+        ca.setEditable(false);
+        ca.setPromptText(Messages.get("servers.ca.none"));
+        ca.textProperty().bind(Bindings.createStringBinding(() -> vm.state().extraCaProperty().get() == null ? ""
+                : vm.state().extraCaProperty().get().toString(), vm.state().extraCaProperty()));
+        Button browse = new Button(Messages.get("servers.ca.browse"));
+        browse.setMnemonicParsing(true);
+        browse.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(Messages.get("servers.ca"));
+            chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("PEM", "*.pem", "*.crt", "*.cer"),
+                    new FileChooser.ExtensionFilter("*", "*"));
+            File f = chooser.showOpenDialog(root.getScene().getWindow());
+            if (f != null) {
+                vm.state().extraCaProperty().set(f.toPath());
+            }
+        });
+        Button clear = new Button(Messages.get("servers.ca.clear"));
+        clear.disableProperty().bind(vm.state().extraCaProperty().isNull());
+        clear.setOnAction(e -> vm.state().extraCaProperty().set(null));
+        HBox.setHgrow(ca, Priority.ALWAYS);
+        HBox caRow = new HBox(8, ca, browse, clear);
+
+        TextArea mappings = new TextArea();
+        mappings.setId("mappings");
+        mappings.setPrefRowCount(2);
+        mappings.setPromptText(Messages.get("servers.mappings.prompt"));
+        mappings.textProperty().bindBidirectional(vm.state().mappingsProperty());
+
+        Spinner<Integer> timeout = new Spinner<>(1, 120, vm.state().timeoutSecondsProperty().get());
+        timeout.setId("timeout");
+        timeout.setEditable(true);
+        timeout.setPrefWidth(90);
+        timeout.valueProperty().addListener((o, a, b) -> vm.state().timeoutSecondsProperty().set(b));
+
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(8);
+        grid.addRow(0, new Label(Messages.get("servers.ca")), caRow);
+        grid.addRow(1, new Label(Messages.get("servers.mappings")), mappings);
+        grid.addRow(2, new Label(Messages.get("servers.timeout")), timeout);
+        GridPane.setHgrow(caRow, Priority.ALWAYS);
+        GridPane.setHgrow(mappings, Priority.ALWAYS);
+        grid.setPadding(new Insets(6));
+        TitledPane pane = new TitledPane(Messages.get("servers.advanced"), grid);
+        pane.setId("advanced");
+        pane.setExpanded(false);
+        return pane;
+    }
+
+    public Node view() {
+        return root;
+    }
+
+    /** Turns what was typed into a port; anything that is not a number becomes 0, which validation names. */
+    private static final class LenientPortConverter extends StringConverter<Number> {
+        @Override
+        public String toString(Number n) {
+            return n == null ? "" : Integer.toString(n.intValue());
+        }
+
+        @Override
+        public Number fromString(String text) {
+            try {
+                return Integer.parseInt(text.strip());
+            } catch (NumberFormatException e) {
+                return 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package dev.mailwizard.ui.shell;
+
+import dev.mailwizard.ui.Icons;
+import dev.mailwizard.ui.Messages;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The wizard frame: the steps listed at the side, the current step in the middle, and
+ * Cancel / Back / Next at the bottom. Next follows the step's {@code canGoNext()}, so a step can
+ * hold it back until an asynchronous test has finished.
+ */
+public final class WizardShell {
+    private final BorderPane root = new BorderPane();
+    private final StackPane content = new StackPane();
+    private final List<WizardStep> steps;
+    private final List<Label> stepLabels = new ArrayList<>();
+    private final IntegerProperty index = new SimpleIntegerProperty(-1);
+    private final Button back = new Button(Messages.get("shell.back"));
+    private final Button next = new Button(Messages.get("shell.next"));
+    private final Button cancel = new Button(Messages.get("shell.cancel"));
+    private final ToggleButton dark = new ToggleButton();
+    private Runnable onFinish = () -> { };
+
+    public WizardShell(List<WizardStep> steps, Runnable onCancel) {
+        this.steps = List.copyOf(steps);
+        root.getStyleClass().add("wizard");
+
+        VBox side = new VBox(4);
+        side.getStyleClass().add("step-list");
+        Label product = new Label(Messages.get("app.title"));
+        product.getStyleClass().add("product");
+        side.getChildren().add(product);
+        for (int i = 0; i < steps.size(); i++) {
+            Label l = new Label((i + 1) + "  " + steps.get(i).title());
+            l.getStyleClass().add("step-item");
+            stepLabels.add(l);
+            side.getChildren().add(l);
+        }
+        Region grow = new Region();
+        VBox.setVgrow(grow, Priority.ALWAYS);
+        dark.setId("darkToggle");
+        dark.setGraphic(Icons.moon());
+        dark.setAccessibleText(Messages.get("shell.dark"));
+        dark.setTooltip(new Tooltip(Messages.get("shell.dark")));
+        side.getChildren().addAll(grow, dark);
+        root.setLeft(side);
+
+        content.getStyleClass().add("step-content");
+        root.setCenter(content);
+
+        back.setId("back");
+        next.setId("next");
+        cancel.setId("cancel");
+        back.setMnemonicParsing(true);
+        next.setMnemonicParsing(true);
+        cancel.setMnemonicParsing(true);
+        next.setDefaultButton(true);
+        cancel.setCancelButton(true);
+        back.setOnAction(e -> show(index.get() - 1, false));
+        next.setOnAction(e -> {
+            if (index.get() == steps.size() - 1) {
+                onFinish.run();
+            } else {
+                show(index.get() + 1, true);
+            }
+        });
+        cancel.setOnAction(e -> onCancel.run());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(10, cancel, spacer, back, next);
+        bar.getStyleClass().add("button-bar");
+        bar.setAlignment(Pos.CENTER_RIGHT);
+        bar.setPadding(new Insets(10, 16, 12, 16));
+        root.setBottom(bar);
+    }
+
+    /** Shows step {@code i}; {@code forward} tells it whether the user moved on or came back. */
+    public void show(int i, boolean forward) {
+        if (i < 0 || i >= steps.size()) {
+            return;
+        }
+        WizardStep step = steps.get(i);
+        index.set(i);
+        content.getChildren().setAll(step.view());
+        for (int k = 0; k < stepLabels.size(); k++) {
+            stepLabels.get(k).getStyleClass().removeAll("current", "done");
+            stepLabels.get(k).getStyleClass().add(k == i ? "current" : k < i ? "done" : "todo");
+        }
+        next.disableProperty().bind(Bindings.not(step.canGoNext()));
+        back.disableProperty().bind(Bindings.createBooleanBinding(() -> i == 0, index).or(Bindings.not(step.canGoBack())));
+        next.setText(i == steps.size() - 1 ? Messages.get("shell.finish") : Messages.get("shell.next"));
+        step.onEnter(forward);
+        Node focus = step.focusTarget();
+        if (focus != null) {
+            focus.requestFocus();
+        }
+    }
+
+    public int currentIndex() {
+        return index.get();
+    }
+
+    public void onFinish(Runnable r) {
+        onFinish = r;
+    }
+
+    public ToggleButton darkToggle() {
+        return dark;
+    }
+
+    public Node view() {
+        return root;
+    }
+}

@@ -1,0 +1,124 @@
+package dev.mailwizard.ui;
+
+import dev.mailwizard.ui.task.FxTaskRunner;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.TitledPane;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+
+/**
+ * Walks through the wizard with the demo servers and saves a picture of each step. Run under a
+ * real display (Xvfb) by {@code assets/screenshots/make-screenshots.sh}; not a test.
+ */
+public final class ScreenshotTour {
+    private ScreenshotTour() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "assets/screenshots");
+        Files.createDirectories(out);
+        Platform.startup(() -> { });
+        WizardWindow window = onFx(() -> {
+            Stage stage = new Stage();
+            WizardWindow w = new WizardWindow(stage, WizardState.withSystemTrust(), new FxTaskRunner(), FxTaskRunner.dispatcher());
+            stage.setWidth(1100);
+            stage.setHeight(740);
+            stage.show();
+            return w;
+        });
+        Thread.sleep(800);
+        onFx(() -> {
+            window.state().nameProperty().set("Alice Example");
+            window.state().addressProperty().set("alice@example.com");
+            window.state().passwordProperty().set("correct horse battery staple");
+            return null;
+        });
+        shot(window, out.resolve("1-account.png"));
+        onFx(() -> {
+            window.prepareDemo();
+            window.shell().show(1, true);
+            return null;
+        });
+        shot(window, out.resolve("2-servers.png"));
+        onFx(() -> {
+            window.shell().show(WizardWindow.TESTING, true);
+            return null;
+        });
+        Thread.sleep(900);
+        shot(window, out.resolve("3-testing-live.png"));
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (onFx(() -> window.state().reportProperty().get() == null) && System.nanoTime() < until) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(300);
+        shot(window, out.resolve("4-testing-done.png"));
+        onFx(() -> {
+            window.shell().show(3, true);
+            return null;
+        });
+        shot(window, out.resolve("5-result.png"));
+        onFx(() -> {
+            Node pane = window.scene().lookup("#helpdesk");
+            ((TitledPane) pane).setExpanded(true);
+            return null;
+        });
+        Thread.sleep(400);
+        shot(window, out.resolve("6-helpdesk.png"));
+        onFx(() -> {
+            ((TitledPane) window.scene().lookup("#helpdesk")).setExpanded(false);
+            window.shell().darkToggle().setSelected(true);
+            return null;
+        });
+        shot(window, out.resolve("7-result-dark.png"));
+        onFx(() -> {
+            window.shell().darkToggle().setSelected(false);
+            window.scene().getWindow().hide();
+            return null;
+        });
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static void shot(WizardWindow window, Path file) throws Exception {
+        Thread.sleep(500);
+        WritableImage image = onFx(() -> window.scene().snapshot(null));
+        write(image, file);
+        System.out.println("wrote " + file);
+    }
+
+    private static void write(WritableImage image, Path file) throws IOException {
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        PixelReader reader = image.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out.setRGB(x, y, reader.getArgb(x, y));
+            }
+        }
+        ImageIO.write(out, "png", file.toFile());
+    }
+
+    static <T> T onFx(Supplier<T> work) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(work.get());
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f.get(30, TimeUnit.SECONDS);
+    }
+}

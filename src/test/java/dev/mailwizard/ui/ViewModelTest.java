@@ -1,0 +1,147 @@
+package dev.mailwizard.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailwizard.demo.DemoPki;
+import dev.mailwizard.demo.ScriptedSmtpServer;
+import dev.mailwizard.demo.ServerBehaviour;
+import dev.mailwizard.model.CandidateSource;
+import dev.mailwizard.model.Security;
+import dev.mailwizard.probe.Outcome;
+import dev.mailwizard.probe.TrustMaterial;
+import dev.mailwizard.ui.account.AccountViewModel;
+import dev.mailwizard.ui.result.ResultViewModel;
+import dev.mailwizard.ui.servers.ServerRow;
+import dev.mailwizard.ui.servers.ServersViewModel;
+import dev.mailwizard.ui.task.ImmediateTaskRunner;
+import dev.mailwizard.ui.task.UiDispatcher;
+import dev.mailwizard.ui.testing.CellState;
+import dev.mailwizard.ui.testing.MatrixRow;
+import dev.mailwizard.ui.testing.TestingViewModel;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The ViewModels without the JavaFX toolkit: properties, validation, and a real probe run inline. */
+class ViewModelTest {
+    private static final DemoPki PKI = DemoPki.newAuthority("VM Test CA");
+    private static final String HOST = "smtp.vm.test";
+
+    private static WizardState state() {
+        return new WizardState(() -> TrustMaterial.only(List.of(PKI.caCertificate())));
+    }
+
+    @Test
+    void accountIsInvalidUntilTheAddressIsAndSaysWhy() {
+        WizardState s = state();
+        AccountViewModel vm = new AccountViewModel(s);
+        assertThat(vm.validProperty().get()).isFalse();
+        s.addressProperty().set("alice@");
+        assertThat(vm.addressErrorProperty().get()).contains("no domain");
+        s.addressProperty().set("alice@example.com");
+        assertThat(vm.validProperty().get()).isTrue();
+        s.loginProperty().set("bad\nlogin");
+        assertThat(vm.validProperty().get()).isFalse();
+    }
+
+    @Test
+    void serversAreGuessedOnceAndEditsSurviveGoingBackAndForth() {
+        WizardState s = state();
+        s.addressProperty().set("alice@example.com");
+        ServersViewModel vm = new ServersViewModel(s);
+        vm.prepare();
+        assertThat(vm.rows()).hasSize(15);
+        assertThat(vm.rows().get(0).hostProperty().get()).isEqualTo("smtp.example.com");
+        assertThat(vm.rows().get(0).sourceProperty().get()).isEqualTo(CandidateSource.GUESS);
+        vm.rows().get(0).portProperty().set(0);
+        assertThat(vm.problemProperty().get()).contains("port 0");
+        assertThat(vm.validProperty().get()).isFalse();
+        vm.rows().get(0).portProperty().set(465);
+        vm.prepare();
+        assertThat(vm.rows()).hasSize(15);
+        s.mappingsProperty().set("smtp.example.com:not-an-ip");
+        assertThat(vm.problemProperty().get()).contains("not-an-ip");
+        s.mappingsProperty().set("smtp.example.com:127.0.0.1");
+        assertThat(vm.validProperty().get()).isTrue();
+        vm.rows().forEach(r -> r.enabledProperty().set(false));
+        assertThat(vm.problemProperty().get()).isNotNull();
+    }
+
+    @Test
+    void testingRunsTheEngineAndFillsTheMatrixThenTheResultExplains() {
+        var good = PKI.issue(HOST);
+        try (var tls = ScriptedSmtpServer.start(ServerBehaviour.builder().implicitTls(good.serverContext()).user("a@vm.test", "pw").build());
+             var stripped = ScriptedSmtpServer.start(ServerBehaviour.builder().starttls(good.serverContext()).offerStarttls(false).build())) {
+            WizardState s = state();
+            s.addressProperty().set("a@vm.test");
+            s.passwordProperty().set("pw");
+            s.mappingsProperty().set(HOST + ":127.0.0.1");
+            s.servers().setAll(new ServerRow(HOST, tls.port(), Security.TLS, CandidateSource.USER, true),
+                    new ServerRow(HOST, stripped.port(), Security.STARTTLS, CandidateSource.USER, true));
+            TestingViewModel vm = new TestingViewModel(s, new ImmediateTaskRunner(), UiDispatcher.IMMEDIATE);
+            vm.start();
+            assertThat(vm.finishedProperty().get()).isTrue();
+            assertThat(vm.progressProperty().get()).isEqualTo(1.0);
+            assertThat(vm.rows()).hasSize(2);
+            MatrixRow first = vm.rows().get(0);
+            assertThat(first.outcomeProperty().get()).isEqualTo("OK");
+            assertThat(first.cell(MatrixRow.Column.TLS).get().status()).isEqualTo(CellState.Status.DONE);
+            assertThat(first.cell(MatrixRow.Column.LOGIN).get().status()).isEqualTo(CellState.Status.DONE);
+            assertThat(vm.rows().get(1).outcomeProperty().get()).isEqualTo("STARTTLS_NOT_OFFERED");
+            assertThat(tls.authAttempts()).isEqualTo(1);
+
+            ResultViewModel result = new ResultViewModel(s);
+            assertThat(result.headlineProperty().get()).isEqualTo(Messages.get("result.ok"));
+            assertThat(result.serverProperty().get()).isEqualTo(HOST);
+            assertThat(result.portProperty().get()).isEqualTo(Integer.toString(tls.port()));
+            assertThat(result.securityProperty().get()).isEqualTo("SSL/TLS");
+            assertThat(result.failures()).hasSize(1);
+            assertThat(result.failures().get(0).explanation()).contains("stripped");
+            assertThat(result.clipboardText()).contains(HOST).contains("SSL/TLS").contains("a@vm.test").doesNotContain("pw\n");
+            assertThat(result.jsonReport()).contains("\"schemaVersion\"").doesNotContain("\"pw\"");
+        }
+    }
+
+    @Test
+    void trustingASelfSignedCertificatePinsItAndTheRetestPasses() {
+        var self = DemoPki.selfSigned(HOST);
+        try (var server = ScriptedSmtpServer.start(ServerBehaviour.builder().implicitTls(self.serverContext()).user("a@vm.test", "pw").build())) {
+            WizardState s = state();
+            s.addressProperty().set("a@vm.test");
+            s.passwordProperty().set("pw");
+            s.mappingsProperty().set(HOST + ":127.0.0.1");
+            s.servers().setAll(new ServerRow(HOST, server.port(), Security.TLS, CandidateSource.USER, true));
+            TestingViewModel testing = new TestingViewModel(s, new ImmediateTaskRunner(), UiDispatcher.IMMEDIATE);
+            testing.start();
+            ResultViewModel result = new ResultViewModel(s);
+            assertThat(result.hasRecommendationProperty().get()).isFalse();
+            var failure = result.failures().get(0);
+            assertThat(failure.outcome()).isEqualTo(Outcome.CERT_UNTRUSTED.name());
+            assertThat(failure.canTrust()).isTrue();
+            assertThat(ResultViewModel.trustLevel(failure.result())).isEqualTo(ResultViewModel.TrustLevel.WARN);
+            assertThat(server.authAttempts()).isZero();
+            result.trust(failure.result());
+            testing.start();
+            assertThat(testing.rows().get(0).outcomeProperty().get()).isEqualTo("OK");
+            assertThat(result.hasRecommendationProperty().get()).isTrue();
+            assertThat(s.reportProperty().get().probes().get(0).tls().certificate().pinned()).isTrue();
+            assertThat(server.authAttempts()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void hostnameMismatchIsOnlyOfferedWithTheStrongWarning() {
+        var other = PKI.issue("other.example.net");
+        try (var server = ScriptedSmtpServer.start(ServerBehaviour.builder().implicitTls(other.serverContext()).build())) {
+            WizardState s = state();
+            s.addressProperty().set("a@vm.test");
+            s.mappingsProperty().set(HOST + ":127.0.0.1");
+            s.servers().setAll(new ServerRow(HOST, server.port(), Security.TLS, CandidateSource.USER, true));
+            new TestingViewModel(s, new ImmediateTaskRunner(), UiDispatcher.IMMEDIATE).start();
+            var p = s.reportProperty().get().probes().get(0);
+            assertThat(p.outcome()).isEqualTo(Outcome.CERT_HOSTNAME_MISMATCH);
+            assertThat(ResultViewModel.trustLevel(p)).isEqualTo(ResultViewModel.TrustLevel.WARN_STRONGLY);
+            assertThat(ResultViewModel.trustWarning(p)).contains("WARNING").contains("other.example.net");
+        }
+    }
+}

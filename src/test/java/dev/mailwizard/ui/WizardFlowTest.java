@@ -1,0 +1,205 @@
+package dev.mailwizard.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailwizard.demo.DemoPki;
+import dev.mailwizard.demo.ScriptedSmtpServer;
+import dev.mailwizard.demo.ServerBehaviour;
+import dev.mailwizard.model.CandidateSource;
+import dev.mailwizard.model.Security;
+import dev.mailwizard.probe.TrustMaterial;
+import dev.mailwizard.ui.servers.ServerRow;
+import dev.mailwizard.ui.task.FxTaskRunner;
+import dev.mailwizard.ui.testing.MatrixRow;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TitledPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The wizard as a person uses it, headless on Monocle: every step, against scripted servers on
+ * loopback (named smtp.flow.test through the host mapping typed in the Advanced area).
+ */
+@ExtendWith(ApplicationExtension.class)
+class WizardFlowTest {
+    private static final DemoPki PKI = DemoPki.newAuthority("Flow Test CA");
+    private static final String HOST = "smtp.flow.test";
+    private static final String USER = "alice@flow.test";
+    private static final String PASSWORD = "flow-password";
+    private WizardWindow window;
+    private final List<ScriptedSmtpServer> servers = new java.util.ArrayList<>();
+
+    @Start
+    void start(Stage stage) {
+        window = new WizardWindow(stage, new WizardState(() -> TrustMaterial.only(List.of(PKI.caCertificate()))),
+                new FxTaskRunner(), FxTaskRunner.dispatcher());
+        stage.show();
+    }
+
+    @AfterEach
+    void stopServers() {
+        servers.forEach(ScriptedSmtpServer::close);
+    }
+
+    private ScriptedSmtpServer server(ServerBehaviour behaviour) {
+        ScriptedSmtpServer s = ScriptedSmtpServer.start(behaviour);
+        servers.add(s);
+        return s;
+    }
+
+    private Button button(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Button.class);
+    }
+
+    private void typeAccount(FxRobot robot) {
+        robot.clickOn("#address").write(USER);
+        robot.clickOn("#password").write(PASSWORD);
+    }
+
+    /** Goes to Servers, then replaces the guessed rows with the test servers, as a user editing the table would. */
+    private void useServers(FxRobot robot, ServerRow... rows) {
+        robot.clickOn("#next");
+        robot.interact(() -> window.state().servers().setAll(rows));
+        robot.interact(() -> ((TitledPane) robot.lookup("#advanced").query()).setExpanded(true));
+        robot.clickOn("#mappings").write(HOST + ":127.0.0.1");
+    }
+
+    private void waitForRunEnd(FxRobot robot, long seconds) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> window.state().reportProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void nextIsDisabledForAnInvalidAddressAndTheErrorSaysWhy(FxRobot robot) {
+        assertThat(button(robot, "#next").isDisabled()).isTrue();
+        robot.clickOn("#address").write("alice@");
+        assertThat(button(robot, "#next").isDisabled()).isTrue();
+        assertThat(robot.lookup("#addressError").queryAs(Label.class).getText()).contains("no domain");
+        robot.write("example.com");
+        assertThat(button(robot, "#next").isDisabled()).isFalse();
+        assertThat(robot.lookup("#addressError").queryAs(Label.class).getText()).isEmpty();
+    }
+
+    @Test
+    void passwordCanBeShownAndHidden(FxRobot robot) {
+        robot.clickOn("#password").write("s3cret");
+        assertThat(robot.lookup("#passwordShown").query().isVisible()).isFalse();
+        robot.clickOn("#showPassword");
+        assertThat(robot.lookup("#passwordShown").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#passwordShown").queryAs(javafx.scene.control.TextField.class).getText()).isEqualTo("s3cret");
+    }
+
+    @Test
+    void serversStepGuessesFromTheDomainAndNamesABadPort(FxRobot robot) {
+        robot.clickOn("#address").write("bob@example.org");
+        robot.clickOn("#next");
+        @SuppressWarnings("unchecked")
+        TableView<ServerRow> table = robot.lookup("#serversTable").queryAs(TableView.class);
+        assertThat(table.getItems()).hasSize(15);
+        assertThat(table.getItems().get(0).hostProperty().get()).isEqualTo("smtp.example.org");
+        robot.interact(() -> table.getItems().get(0).portProperty().set(70000));
+        assertThat(robot.lookup("#serversProblem").queryAs(Label.class).getText()).contains("70000");
+        assertThat(button(robot, "#next").isDisabled()).isTrue();
+        robot.clickOn("#addServer");
+        assertThat(table.getItems()).hasSize(16);
+    }
+
+    @Test
+    void fullFlowFillsTheMatrixAndRecommendsTheWorkingServer(FxRobot robot) throws Exception {
+        var cert = PKI.issue(HOST);
+        var tls = server(ServerBehaviour.builder().implicitTls(cert.serverContext()).user(USER, PASSWORD).build());
+        var starttls = server(ServerBehaviour.builder().starttls(cert.serverContext()).user(USER, PASSWORD).build());
+        var stripped = server(ServerBehaviour.builder().starttls(cert.serverContext()).offerStarttls(false).build());
+        typeAccount(robot);
+        useServers(robot, new ServerRow(HOST, tls.port(), Security.TLS, CandidateSource.USER, true),
+                new ServerRow(HOST, starttls.port(), Security.STARTTLS, CandidateSource.USER, true),
+                new ServerRow(HOST, stripped.port(), Security.STARTTLS, CandidateSource.USER, true));
+        robot.clickOn("#next");
+        waitForRunEnd(robot, 20);
+        @SuppressWarnings("unchecked")
+        TableView<MatrixRow> matrix = robot.lookup("#matrix").queryAs(TableView.class);
+        assertThat(matrix.getItems()).extracting(r -> r.outcomeProperty().get()).containsExactly("OK", "OK", "STARTTLS_NOT_OFFERED");
+        assertThat(button(robot, "#next").isDisabled()).isFalse();
+        robot.clickOn("#next");
+        assertThat(robot.lookup("#resultServer").queryAs(Label.class).getText()).isEqualTo(HOST);
+        assertThat(robot.lookup("#resultPort").queryAs(Label.class).getText()).isEqualTo(Integer.toString(tls.port()));
+        assertThat(robot.lookup("#resultSecurity").queryAs(Label.class).getText()).isEqualTo("SSL/TLS");
+        assertThat(robot.lookup("#resultLogin").queryAs(Label.class).getText()).contains(USER);
+        assertThat(tls.authAttempts() + starttls.authAttempts()).isEqualTo(1);
+        assertThat(stripped.authAttempts()).isZero();
+        // The help-desk drawer shows the redacted transcript.
+        robot.clickOn("#helpdesk");
+        String transcript = robot.lookup("#transcript").queryAs(TextArea.class).getText();
+        assertThat(transcript).contains("EHLO").doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void cancelStopsARunAgainstTarpitsWithinASecondAndBackKeepsTheInput(FxRobot robot) throws Exception {
+        var a = server(ServerBehaviour.builder().silent().build());
+        var b = server(ServerBehaviour.builder().silent().build());
+        typeAccount(robot);
+        useServers(robot, new ServerRow(HOST, a.port(), Security.TLS, CandidateSource.USER, true),
+                new ServerRow(HOST, b.port(), Security.STARTTLS, CandidateSource.USER, true));
+        robot.interact(() -> window.state().timeoutSecondsProperty().set(60));
+        robot.clickOn("#next");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> a.connections() > 0 && b.connections() > 0);
+        long t0 = System.nanoTime();
+        robot.clickOn("#cancelTest");
+        waitForRunEnd(robot, 1);
+        long ms = (System.nanoTime() - t0) / 1_000_000L;
+        assertThat(ms).as("cancel took %d ms", ms).isLessThan(1000);
+        assertThat(window.state().reportProperty().get().cancelled()).isTrue();
+        assertThat(button(robot, "#next").isDisabled()).isTrue();
+        robot.clickOn("#back");
+        assertThat(window.state().servers()).hasSize(2);
+        robot.clickOn("#back");
+        assertThat(robot.lookup("#address").queryAs(javafx.scene.control.TextField.class).getText()).isEqualTo(USER);
+    }
+
+    @Test
+    void trustingASelfSignedCertificateRetestsAndPasses(FxRobot robot) throws Exception {
+        var self = DemoPki.selfSigned(HOST);
+        var server = server(ServerBehaviour.builder().implicitTls(self.serverContext()).user(USER, PASSWORD).build());
+        typeAccount(robot);
+        useServers(robot, new ServerRow(HOST, server.port(), Security.TLS, CandidateSource.USER, true));
+        robot.clickOn("#next");
+        waitForRunEnd(robot, 20);
+        robot.clickOn("#next");
+        assertThat(robot.lookup("#resultHeadline").queryAs(Label.class).getText()).isEqualTo(Messages.get("result.none"));
+        assertThat(server.authAttempts()).isZero();
+        robot.clickOn("#trust");
+        robot.clickOn(Messages.get("trust.confirm"));
+        waitForRunEnd(robot, 20);
+        @SuppressWarnings("unchecked")
+        TableView<MatrixRow> matrix = robot.lookup("#matrix").queryAs(TableView.class);
+        assertThat(matrix.getItems().get(0).outcomeProperty().get()).isEqualTo("OK");
+        assertThat(window.state().reportProperty().get().probes().get(0).tls().certificate().pinned()).isTrue();
+        assertThat(server.authAttempts()).isEqualTo(1);
+        robot.clickOn("#next");
+        assertThat(robot.lookup("#resultHeadline").queryAs(Label.class).getText()).isEqualTo(Messages.get("result.ok"));
+    }
+
+    @Test
+    void demoLinkRunsTheWholeFlowAgainstTheDemoServers(FxRobot robot) throws Exception {
+        robot.clickOn("#demoLink");
+        waitForRunEnd(robot, 20);
+        @SuppressWarnings("unchecked")
+        TableView<MatrixRow> matrix = robot.lookup("#matrix").queryAs(TableView.class);
+        assertThat(matrix.getItems()).extracting(r -> r.outcomeProperty().get())
+                .containsExactly("OK", "OK", "STARTTLS_NOT_OFFERED", "TIMEOUT", "CERT_UNTRUSTED");
+        robot.clickOn("#next");
+        assertThat(robot.lookup("#resultServer").queryAs(Label.class).getText()).isEqualTo("smtp.demo.test");
+    }
+}
