@@ -38,6 +38,7 @@ public final class ProbeRun {
 
     private static final class Slot {
         final CompletableFuture<ProbeResult> result = new CompletableFuture<>();
+        final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
         volatile ProbeRecorder recorder;
     }
 
@@ -92,9 +93,14 @@ public final class ProbeRun {
         }
     }
 
+    /** The first result for a slot wins; listeners hear it before {@link #execute()} can return. */
     private void complete(Slot slot, ProbeResult result) {
-        if (slot.result.complete(result)) {
-            ctx.listener().finished(result);
+        if (slot.ended.compareAndSet(false, true)) {
+            try {
+                ctx.listener().finished(result);
+            } finally {
+                slot.result.complete(result);
+            }
         }
     }
 
