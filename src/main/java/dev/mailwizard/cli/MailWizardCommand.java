@@ -10,7 +10,8 @@ import java.io.PrintWriter;
 @Command(name = "mailwizard", mixinStandardHelpOptions = true, versionProvider = MailWizardCommand.Version.class,
         description = "Finds the mail server settings that work, with evidence: every port, every TLS mode, the certificate and the login, explained in plain words.",
         subcommands = {ProbeCommand.class, DemoCommand.class},
-        footer = {"", "Start with:  mailwizard demo        (no account or network needed)",
+        footer = {"", "Start with:  mailwizard              (on a desktop: opens the wizard window)",
+                "             mailwizard demo         (no account or network needed)",
                 "             mailwizard probe alice@example.com --password-stdin"})
 public final class MailWizardCommand implements Runnable {
     @CommandLine.Spec

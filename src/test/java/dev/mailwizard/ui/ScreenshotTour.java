@@ -74,6 +74,10 @@ public final class ScreenshotTour {
             return null;
         });
         Thread.sleep(400);
+        onFx(() -> {
+            ((javafx.scene.control.ScrollPane) window.scene().lookup(".step-scroll")).setVvalue(1.0);
+            return null;
+        });
         shot(window, out.resolve("6-helpdesk.png"));
         onFx(() -> {
             ((TitledPane) window.scene().lookup("#helpdesk")).setExpanded(false);

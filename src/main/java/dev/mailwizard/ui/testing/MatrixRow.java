@@ -87,7 +87,7 @@ public final class MatrixRow {
             if (c == Column.LOGIN) {
                 cell.set(switch (r.login().result()) {
                     case OK -> new CellState(CellState.Status.DONE, m == null ? "" : m + " ms");
-                    case REJECTED -> new CellState(CellState.Status.FAILED, "rejected");
+                    case REJECTED -> new CellState(CellState.Status.FAILED, dev.mailwizard.ui.Messages.get("testing.rejected"));
                     case NOT_ATTEMPTED -> r.login().attempted() ? new CellState(CellState.Status.FAILED, "")
                             : cell.get().status() == CellState.Status.RUNNING && !ok ? new CellState(CellState.Status.FAILED, "") : CellState.SKIPPED;
                 });

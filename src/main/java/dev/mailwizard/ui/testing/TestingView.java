@@ -44,13 +44,13 @@ public final class TestingView {
 
         TableColumn<MatrixRow, String> server = new TableColumn<>(Messages.get("testing.col.server"));
         server.setCellValueFactory(c -> new SimpleStringProperty(HostNames.toUnicode(c.getValue().endpoint().host())));
-        server.setPrefWidth(170);
+        server.setPrefWidth(150);
         TableColumn<MatrixRow, String> port = new TableColumn<>(Messages.get("testing.col.port"));
         port.setCellValueFactory(c -> new SimpleStringProperty(Integer.toString(c.getValue().endpoint().port())));
-        port.setPrefWidth(60);
+        port.setPrefWidth(56);
         TableColumn<MatrixRow, String> security = new TableColumn<>(Messages.get("testing.col.security"));
         security.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().endpoint().security().label()));
-        security.setPrefWidth(90);
+        security.setPrefWidth(84);
         table.getColumns().add(server);
         table.getColumns().add(port);
         table.getColumns().add(security);
@@ -58,14 +58,14 @@ public final class TestingView {
             TableColumn<MatrixRow, CellState> c = new TableColumn<>(Messages.get("testing.col." + column.name().toLowerCase(Locale.ROOT)));
             c.setCellValueFactory(cell -> cell.getValue().cell(column));
             c.setCellFactory(col -> new PhaseCell());
-            c.setPrefWidth(76);
+            c.setPrefWidth(86);
             c.setSortable(false);
             table.getColumns().add(c);
         }
         TableColumn<MatrixRow, String> outcome = new TableColumn<>(Messages.get("testing.col.result"));
         outcome.setCellValueFactory(c -> c.getValue().outcomeProperty());
-        outcome.setPrefWidth(200);
-        outcome.setMinWidth(190);
+        outcome.setPrefWidth(190);
+        outcome.setMinWidth(180);
         outcome.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
