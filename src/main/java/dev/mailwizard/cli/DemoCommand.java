@@ -26,11 +26,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "deadline for each probe (default 3, so the tarpit ends soon)")
     String timeout = "3";
 
-    @Option(names = "--json", description = "write the report as JSON on standard output")
-    boolean json;
-
-    @Option(names = "--transcript", description = "include each probe's protocol transcript")
-    boolean transcript;
+    @picocli.CommandLine.Mixin
+    OutputOptions output = new OutputOptions();
 
     PrintStream stdout = System.out;
     PrintStream stderr = System.err;
@@ -39,7 +36,7 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         var deadline = ProbeCommand.parseTimeout(timeout);
         try (DemoServers demo = DemoServers.start()) {
-            if (!json) {
+            if (!output.json) {
                 stderr.println("Demo servers are listening on 127.0.0.1; probing them as " + DemoServers.ADDRESS + " ...");
             }
             Credentials credentials = new Credentials(DemoServers.ADDRESS, demo.password());
@@ -50,7 +47,7 @@ public final class DemoCommand implements Callable<Integer> {
             ProbeListener progress = Terminal.interactive() ? new ProgressPrinter(stderr, plan.size()) : ProbeListener.NONE;
             ProbeJob job = new ProbeJob(request, candidates, plan, TrustMaterial.only(List.of(demo.caCertificate())),
                     new AddressResolver(demo.mappings()), progress);
-            return JobRunner.run(job, json, transcript, stdout);
+            return JobRunner.run(job, output.json, output.transcript, stdout);
         }
     }
 }

@@ -90,11 +90,8 @@ public final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "deadline for each single probe, all phases together (default 10)")
     String timeout = "10";
 
-    @Option(names = "--json", description = "write the report as JSON on standard output")
-    boolean json;
-
-    @Option(names = "--transcript", description = "include each probe's protocol transcript (credentials redacted)")
-    boolean transcript;
+    @picocli.CommandLine.Mixin
+    OutputOptions output = new OutputOptions();
 
     @Option(names = "--dns", paramLabel = "SERVER[:PORT]", description = "DNS server for MX/SRV look-ups (not available yet)")
     String dns;
@@ -117,7 +114,7 @@ public final class ProbeCommand implements Callable<Integer> {
         List<PlannedProbe> plan = ProbePlanner.plan(v.candidates(), v.request().modes());
         ProbeListener progress = Terminal.interactive() ? new ProgressPrinter(stderr, plan.size()) : ProbeListener.NONE;
         ProbeJob job = new ProbeJob(v.request(), v.candidates(), plan, v.trust(), v.resolver(), progress);
-        return JobRunner.run(job, json, transcript, stdout);
+        return JobRunner.run(job, output.json, output.transcript, stdout);
     }
 
     record Validated(ProbeRequest request, List<ServerCandidate> candidates, TrustMaterial trust, AddressResolver resolver) {
