@@ -1,6 +1,8 @@
 package dev.mailwizard.cli;
 
 import dev.mailwizard.discovery.Discovery;
+import dev.mailwizard.discovery.DiscoveryConfig;
+import dev.mailwizard.discovery.DiscoveryResult;
 import dev.mailwizard.model.Credentials;
 import dev.mailwizard.model.EmailAddress;
 import dev.mailwizard.model.HostMapping;
@@ -27,6 +29,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -93,10 +98,10 @@ public final class ProbeCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     OutputOptions output = new OutputOptions();
 
-    @Option(names = "--dns", paramLabel = "SERVER[:PORT]", description = "DNS server for MX/SRV look-ups (not available yet)")
+    @Option(names = "--dns", paramLabel = "SERVER[:PORT]", description = "DNS server for MX/SRV look-ups (default: the system's)")
     String dns;
 
-    @Option(names = "--ispdb", paramLabel = "URL", description = "ISPDB base URL (not available yet)")
+    @Option(names = "--ispdb", paramLabel = "URL", description = "ISPDB base URL (default https://autoconfig.thunderbird.net/v1.1/)")
     String ispdb;
 
     @Option(names = "--incoming", description = "also test IMAP/POP3 (not available yet)")
@@ -113,18 +118,18 @@ public final class ProbeCommand implements Callable<Integer> {
         Validated v = validate();
         List<PlannedProbe> plan = ProbePlanner.plan(v.candidates(), v.request().modes());
         ProbeListener progress = Terminal.interactive() ? new ProgressPrinter(stderr, plan.size()) : ProbeListener.NONE;
-        ProbeJob job = new ProbeJob(v.request(), v.candidates(), plan, v.trust(), v.resolver(), progress);
+        ProbeJob job = new ProbeJob(v.request(), v.candidates(), plan, v.trust(), v.resolver(), progress).withDiscoveryNotes(v.discoveryNotes());
         return JobRunner.run(job, output.json, output.transcript, stdout);
     }
 
-    record Validated(ProbeRequest request, List<ServerCandidate> candidates, TrustMaterial trust, AddressResolver resolver) {
+    record Validated(ProbeRequest request, List<ServerCandidate> candidates, List<String> discoveryNotes, TrustMaterial trust,
+                     AddressResolver resolver) {
     }
 
     /** Checks every input; throws {@link UsageException} naming the first bad value. */
     Validated validate() {
-        if (dns != null || ispdb != null) {
-            throw new UsageException((dns != null ? "--dns" : "--ispdb") + " is not available in this version: discovery uses guessing and --host for now");
-        }
+        InetSocketAddress dnsServer = dns == null ? null : parseDns(dns);
+        URI ispdbBase = ispdb == null ? null : parseIspdb(ispdb);
         if (incoming) {
             throw new UsageException("--incoming is not available in this version: only outgoing (SMTP) servers are tested for now");
         }
@@ -156,8 +161,10 @@ public final class ProbeCommand implements Callable<Integer> {
         }
         Duration deadline = parseTimeout(timeout);
         TrustMaterial trust = baseTrust != null ? baseTrust : TrustMaterial.system();
+        List<X509Certificate> extraCas = new ArrayList<>();
         for (Path file : trustCa) {
             List<X509Certificate> cas = parse(() -> TrustMaterial.readPem(file));
+            extraCas.addAll(cas);
             trust = trust.withExtraCas(cas);
         }
         List<String> normalizedPins = new ArrayList<>();
@@ -188,12 +195,19 @@ public final class ProbeCommand implements Callable<Integer> {
             credentials = new Credentials(login, readPassword());
         }
         List<ServerCandidate> candidates;
+        List<String> notes = List.of();
         if (!typedHosts.isEmpty()) {
             candidates = Discovery.typed(typedHosts);
         } else if (targetHost != null) {
             candidates = Discovery.typed(List.of(targetHost));
         } else {
-            candidates = Discovery.standard().discover(address);
+            if (Terminal.interactive() && !output.json) {
+                stderr.println("Looking for " + address.displayDomain() + "'s mail servers (DNS SRV, autoconfig, ISPDB, MX, guessing)...");
+            }
+            DiscoveryConfig config = DiscoveryConfig.defaults().with(dnsServer, ispdbBase, mappings, extraCas);
+            DiscoveryResult found = Discovery.standard(config).discover(address);
+            candidates = found.candidates();
+            notes = found.notes();
         }
         boolean plainWanted = allowPlain || modes.contains(Security.PLAIN);
         List<PortMatrix.PortMode> matrix = PortMatrix.select(portList, modes, plainWanted);
@@ -203,7 +217,59 @@ public final class ProbeCommand implements Callable<Integer> {
         }
         ProbeOptions options = new ProbeOptions(deadline, credentials, allowPlainAuth, sendTo, address != null ? address.toString() : null);
         String account = address != null ? address.toString() : targetHost;
-        return new Validated(new ProbeRequest(account, matrix, options, plainWanted), candidates, trust, new AddressResolver(mappings));
+        return new Validated(new ProbeRequest(account, matrix, options, plainWanted), candidates, notes, trust, new AddressResolver(mappings));
+    }
+
+    /** {@code --dns SERVER[:PORT]}: an IP address (IPv6 in brackets when a port follows), port 53 by default. */
+    static InetSocketAddress parseDns(String value) {
+        String v = value.strip();
+        String host = v;
+        int port = 53;
+        if (v.startsWith("[")) {
+            int close = v.indexOf(']');
+            if (close < 0) {
+                throw new UsageException("--dns '" + value + "' is not SERVER[:PORT]");
+            }
+            host = v.substring(1, close);
+            if (v.length() > close + 1) {
+                if (v.charAt(close + 1) != ':') {
+                    throw new UsageException("--dns '" + value + "' is not SERVER[:PORT]");
+                }
+                port = portOf(value, v.substring(close + 2));
+            }
+        } else if (v.indexOf(':') >= 0 && v.indexOf(':') == v.lastIndexOf(':')) {
+            host = v.substring(0, v.indexOf(':'));
+            port = portOf(value, v.substring(v.indexOf(':') + 1));
+        }
+        if (!host.matches("\\d{1,3}(\\.\\d{1,3}){3}") && !host.matches("[0-9A-Fa-f:]+")) {
+            throw new UsageException("--dns '" + value + "': the server must be an IP address (e.g. 127.0.0.1:5353 or [::1]:53)");
+        }
+        try {
+            return new InetSocketAddress(java.net.InetAddress.getByName(host), port);
+        } catch (java.net.UnknownHostException e) {
+            throw new UsageException("--dns '" + value + "': '" + host + "' is not an IP address");
+        }
+    }
+
+    private static int portOf(String option, String text) {
+        try {
+            return dev.mailwizard.model.Ports.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--dns '" + option + "': " + e.getMessage());
+        }
+    }
+
+    /** {@code --ispdb URL}: an http(s) URL with a host. */
+    static URI parseIspdb(String value) {
+        try {
+            URI uri = new URI(value.strip());
+            if (uri.getHost() == null || !(uri.getScheme().equalsIgnoreCase("https") || uri.getScheme().equalsIgnoreCase("http"))) {
+                throw new URISyntaxException(value, "not an http(s) URL with a host");
+            }
+            return uri;
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new UsageException("--ispdb '" + value + "' is not an http(s) URL (e.g. https://autoconfig.thunderbird.net/v1.1/)");
+        }
     }
 
     private char[] readPassword() {

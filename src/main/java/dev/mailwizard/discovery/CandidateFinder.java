@@ -1,11 +1,14 @@
 package dev.mailwizard.discovery;
 
+import dev.mailwizard.model.CandidateSource;
 import dev.mailwizard.model.EmailAddress;
-import dev.mailwizard.model.ServerCandidate;
 
-import java.util.List;
-
-/** One source of candidate servers for an address (DNS SRV, autoconfig, ISPDB, MX, guessing). */
+/**
+ * One source of candidate servers for an address (DNS SRV, autoconfig, ISPDB, MX, guessing).
+ * Blocking; bounded by its own timeouts; never throws (every failure is a {@link SourceResult}).
+ */
 public interface CandidateFinder {
-    List<ServerCandidate> find(EmailAddress address);
+    CandidateSource source();
+
+    SourceResult find(EmailAddress address);
 }

@@ -5,23 +5,48 @@ import dev.mailwizard.model.EmailAddress;
 import dev.mailwizard.model.Protocol;
 import dev.mailwizard.model.ServerCandidate;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Finds candidate servers. Hosts the user typed come first and skip discovery; otherwise the
- * finders run in priority order (for now only guessing; DNS SRV, autoconfig, ISPDB and MX join
- * here later).
+ * Finds candidate servers for an address: DNS SRV, the provider's autoconfig file, the ISPDB,
+ * the MX-derived provider, and guessing, in that priority, all at once (see {@link PriorityRunner}).
+ * Hosts the user typed skip discovery ({@link #typed}).
  */
 public final class Discovery {
     private final List<CandidateFinder> finders;
+    private final DiscoveryConfig config;
 
-    public Discovery(List<CandidateFinder> finders) {
+    public Discovery(List<CandidateFinder> finders, DiscoveryConfig config) {
         this.finders = List.copyOf(finders);
+        this.config = config;
     }
 
-    public static Discovery standard() {
-        return new Discovery(List.of(new GuessFinder()));
+    /** Guessing only: no network. */
+    public static Discovery guessOnly() {
+        return new Discovery(List.of(new GuessFinder()), DiscoveryConfig.defaults());
+    }
+
+    /** All five sources, in priority order. */
+    public static Discovery standard(DiscoveryConfig config) {
+        DnsClient dns = new DnsClient(config.dnsServer(), config.dnsTimeout());
+        ConfigFileFetcher files = new ConfigFileFetcher(new HttpFetcher(config.mappings(), config.extraCas(), config.httpTimeout()));
+        IspdbFinder ispdb = new IspdbFinder(files, config.ispdb());
+        return new Discovery(List.of(
+                new SrvFinder(dns),
+                new AutoconfigFinder(files, config),
+                ispdb,
+                new MxFinder(dns, ispdb),
+                new GuessFinder()), config);
+    }
+
+    /** The finder of one source (for tests and diagnostics). */
+    public CandidateFinder finderFor(CandidateSource source) {
+        return finders.stream().filter(f -> f.source() == source).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no finder for " + source));
     }
 
     /** Candidates for hosts typed by the user: trusted, no discovery. */
@@ -31,15 +56,25 @@ public final class Discovery {
                 .toList();
     }
 
-    public List<ServerCandidate> discover(EmailAddress address) {
-        List<ServerCandidate> all = new ArrayList<>();
-        for (CandidateFinder finder : finders) {
-            all.addAll(finder.find(address));
+    /** Runs every source and waits (at most the config's overall deadline) for the result. */
+    public DiscoveryResult discover(EmailAddress address) {
+        ExecutorService pool = Executors.newCachedThreadPool(daemon());
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon());
+        try {
+            PriorityRunner runner = new PriorityRunner(pool, (task, delay) -> timer.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS),
+                    System::currentTimeMillis);
+            return runner.run(finders, address, config.overallDeadline()).join();
+        } finally {
+            pool.shutdownNow();
+            timer.shutdownNow();
         }
-        return all;
     }
 
-    static boolean fromUser(ServerCandidate c) {
-        return c.source() == CandidateSource.USER;
+    private static java.util.concurrent.ThreadFactory daemon() {
+        return r -> {
+            Thread t = new Thread(r, "discovery");
+            t.setDaemon(true);
+            return t;
+        };
     }
 }

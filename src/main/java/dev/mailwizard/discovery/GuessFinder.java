@@ -13,12 +13,17 @@ import java.util.List;
  */
 public final class GuessFinder implements CandidateFinder {
     @Override
-    public List<ServerCandidate> find(EmailAddress address) {
+    public CandidateSource source() {
+        return CandidateSource.GUESS;
+    }
+
+    @Override
+    public SourceResult find(EmailAddress address) {
         String d = address.domain();
-        return List.of(
+        return new SourceResult.Found(CandidateSource.GUESS, List.of(
                 guess("smtp." + d, d),
                 guess("mail." + d, d),
-                guess(d, d));
+                guess(d, d)), List.of());
     }
 
     private static ServerCandidate guess(String host, String domain) {

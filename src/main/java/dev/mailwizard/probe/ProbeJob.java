@@ -14,6 +14,7 @@ public final class ProbeJob {
     private final ProbeRequest request;
     private final List<ServerCandidate> candidates;
     private final ProbeRun run;
+    private List<String> discoveryNotes = List.of();
 
     /** A job over an explicit plan (see {@link ProbePlanner#plan}). */
     public ProbeJob(ProbeRequest request, List<ServerCandidate> candidates, List<PlannedProbe> plan, TrustMaterial trust,
@@ -36,9 +37,15 @@ public final class ProbeJob {
         List<ProbeResult> results = run.execute();
         List<Recommendation> ranked = Recommender.rank(results, request.username(), request.allowPlain());
         long elapsed = (System.nanoTime() - t0) / 1_000_000L;
-        return new ProbeReport(AppInfo.tool(), request.account(), started, elapsed, candidates, results,
+        return new ProbeReport(AppInfo.tool(), request.account(), started, elapsed, candidates, discoveryNotes, results,
                 ranked.isEmpty() ? null : ranked.get(0), ranked.isEmpty() ? List.of() : ranked.subList(1, ranked.size()),
                 request.options().credentials() != null, run.cancelled());
+    }
+
+    /** What each discovery source said, for the report. */
+    public ProbeJob withDiscoveryNotes(List<String> notes) {
+        this.discoveryNotes = List.copyOf(notes);
+        return this;
     }
 
     public void cancel() {

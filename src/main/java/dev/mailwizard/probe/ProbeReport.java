@@ -7,13 +7,14 @@ import java.util.List;
 
 /** The outcome of a whole run: what was found, what was tried, and what we recommend. */
 public record ProbeReport(String tool, String address, Instant startedAt, long elapsedMs,
-                          List<ServerCandidate> discovery, List<ProbeResult> probes,
+                          List<ServerCandidate> discovery, List<String> discoveryNotes, List<ProbeResult> probes,
                           Recommendation recommended, List<Recommendation> alternatives,
                           boolean passwordGiven, boolean cancelled) {
     public static final int SCHEMA_VERSION = 1;
 
     public ProbeReport {
         discovery = List.copyOf(discovery);
+        discoveryNotes = List.copyOf(discoveryNotes);
         probes = List.copyOf(probes);
         alternatives = List.copyOf(alternatives);
     }

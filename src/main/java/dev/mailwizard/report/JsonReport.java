@@ -48,6 +48,8 @@ public final class JsonReport {
         root.put("elapsedMs", report.elapsedMs());
         ArrayNode discovery = root.putArray("discovery");
         report.discovery().forEach(c -> discovery.add(candidate(c)));
+        ArrayNode notes = root.putArray("discoveryNotes");
+        report.discoveryNotes().forEach(notes::add);
         ArrayNode probes = root.putArray("probes");
         report.probes().forEach(p -> probes.add(probe(p, withTranscript)));
         if (report.recommended() == null) {

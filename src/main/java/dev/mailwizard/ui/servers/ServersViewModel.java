@@ -62,7 +62,7 @@ public final class ServersViewModel {
             return;
         }
         List<ServerRow> list = new ArrayList<>();
-        for (ServerCandidate c : Discovery.standard().discover(address)) {
+        for (ServerCandidate c : Discovery.guessOnly().discover(address).candidates()) {
             for (PortMatrix.PortMode mode : PortMatrix.DEFAULT) {
                 list.add(new ServerRow(c.host(), mode.port(), mode.security(), c.source(), c.trusted()));
             }

@@ -1,0 +1,62 @@
+package dev.mailwizard.discovery;
+
+import dev.mailwizard.model.CandidateSource;
+import dev.mailwizard.model.EmailAddress;
+import dev.mailwizard.model.ServerCandidate;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.xbill.DNS.MXRecord;
+import org.xbill.DNS.Type;
+
+/**
+ * Finds the mail host from the MX record: the best MX's registrable domain (Public Suffix List)
+ * is looked up in the ISPDB, so a domain hosted by a big provider finds that provider's settings.
+ * Such servers belong to another domain, so they are untrusted until the user confirms them.
+ */
+public final class MxFinder implements CandidateFinder {
+    private final DnsClient dns;
+    private final IspdbFinder ispdb;
+
+    MxFinder(DnsClient dns, IspdbFinder ispdb) {
+        this.dns = dns;
+        this.ispdb = ispdb;
+    }
+
+    @Override
+    public CandidateSource source() {
+        return CandidateSource.MX;
+    }
+
+    @Override
+    public SourceResult find(EmailAddress address) {
+        DnsClient.Answer answer;
+        try {
+            answer = dns.query(address.domain(), Type.MX);
+        } catch (DnsClient.DnsFailure e) {
+            return e.notFound() ? new SourceResult.NotFound(CandidateSource.MX, e.getMessage())
+                    : new SourceResult.Failed(CandidateSource.MX, e.getMessage());
+        }
+        String mxHost = answer.records().stream().map(r -> (MXRecord) r)
+                .min(Comparator.comparingInt(MXRecord::getPriority))
+                .map(r -> r.getTarget().toString(true)).orElse("");
+        if (mxHost.isEmpty() || mxHost.equals(".")) {
+            return new SourceResult.NotFound(CandidateSource.MX, address.domain() + " accepts no mail (null MX)");
+        }
+        String provider = DomainNames.registrable(mxHost);
+        if (provider.equals(DomainNames.registrable(address.domain()))) {
+            return new SourceResult.NotFound(CandidateSource.MX, "the MX " + mxHost + " is in the same domain; guessing covers it");
+        }
+        SourceResult viaIspdb = ispdb.lookup(address, provider, CandidateSource.MX);
+        if (viaIspdb instanceof SourceResult.Found found) {
+            List<ServerCandidate> untrusted = new ArrayList<>();
+            for (ServerCandidate c : found.candidates()) {
+                untrusted.add(new ServerCandidate(c.protocol(), c.host(), c.port(), c.security(), CandidateSource.MX, false,
+                        "MX " + mxHost + " -> " + provider + " (ISPDB); another domain: confirm before sending a password"));
+            }
+            return new SourceResult.Found(CandidateSource.MX, untrusted, found.notes());
+        }
+        return new SourceResult.NotFound(CandidateSource.MX, "MX " + mxHost + " -> " + provider + ": " + viaIspdb.summary());
+    }
+}

@@ -1,0 +1,43 @@
+package dev.mailwizard.discovery;
+
+import dev.mailwizard.model.CandidateSource;
+import dev.mailwizard.model.ServerCandidate;
+
+import java.util.List;
+
+/** How one discovery source ended. Built by the sources; the runner only reads it. */
+public sealed interface SourceResult {
+    CandidateSource source();
+
+    /** Words for the report: what the source found or why not. */
+    String summary();
+
+    /** The source answered with servers. */
+    record Found(CandidateSource source, List<ServerCandidate> candidates, List<String> notes) implements SourceResult {
+        public Found {
+            candidates = List.copyOf(candidates);
+            notes = List.copyOf(notes);
+        }
+
+        @Override
+        public String summary() {
+            return candidates.size() + " server" + (candidates.size() == 1 ? "" : "s") + (notes.isEmpty() ? "" : "; " + String.join("; ", notes));
+        }
+    }
+
+    /** The source answered: nothing there (NXDOMAIN, 404, "." SRV target). */
+    record NotFound(CandidateSource source, String reason) implements SourceResult {
+        @Override
+        public String summary() {
+            return "not found: " + reason;
+        }
+    }
+
+    /** The source could not answer (no network, timeout, SERVFAIL, invalid data). */
+    record Failed(CandidateSource source, String reason) implements SourceResult {
+        @Override
+        public String summary() {
+            return "failed: " + reason;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.mailwizard.discovery;
+
+import dev.mailwizard.model.CandidateSource;
+import dev.mailwizard.model.EmailAddress;
+import dev.mailwizard.model.Protocol;
+import dev.mailwizard.model.Security;
+import dev.mailwizard.model.ServerCandidate;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.xbill.DNS.SRVRecord;
+import org.xbill.DNS.Type;
+
+/**
+ * RFC 6186 / RFC 8314 §5.1 SRV records: {@code _submissions._tcp} (implicit TLS) and
+ * {@code _submission._tcp} (STARTTLS). A target of "." means the service is not offered. A target
+ * outside the address's domain is untrusted unless the resolver vouches for it with DNSSEC.
+ */
+public final class SrvFinder implements CandidateFinder {
+    private final DnsClient dns;
+
+    public SrvFinder(DnsClient dns) {
+        this.dns = dns;
+    }
+
+    @Override
+    public CandidateSource source() {
+        return CandidateSource.SRV;
+    }
+
+    @Override
+    public SourceResult find(EmailAddress address) {
+        List<ServerCandidate> found = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        String failure = null;
+        for (String service : List.of("_submissions._tcp.", "_submission._tcp.")) {
+            Security security = service.startsWith("_submissions") ? Security.TLS : Security.STARTTLS;
+            String name = service + address.domain();
+            try {
+                DnsClient.Answer answer = dns.query(name, Type.SRV);
+                List<SRVRecord> records = new ArrayList<>();
+                answer.records().forEach(r -> records.add((SRVRecord) r));
+                records.sort(Comparator.comparingInt(SRVRecord::getPriority).thenComparing(Comparator.comparingInt(SRVRecord::getWeight).reversed()));
+                for (SRVRecord srv : records) {
+                    String target = srv.getTarget().toString(true);
+                    if (target.isEmpty() || target.equals(".")) {
+                        notes.add(name + " says the service is not offered (target \".\")");
+                        continue;
+                    }
+                    boolean inDomain = DomainNames.within(target, address.domain());
+                    boolean trusted = inDomain || answer.authenticated();
+                    String detail = name + " -> " + target + ":" + srv.getPort() + " (priority " + srv.getPriority() + ", weight " + srv.getWeight() + ")"
+                            + (trusted ? (inDomain ? "" : ", DNSSEC-validated") : ", outside " + address.domain() + " and not DNSSEC-validated: confirm before sending a password");
+                    try {
+                        found.add(new ServerCandidate(Protocol.SMTP, target, srv.getPort(), security, CandidateSource.SRV, trusted, detail));
+                    } catch (IllegalArgumentException e) {
+                        notes.add(name + " has an invalid target: " + e.getMessage());
+                    }
+                }
+            } catch (DnsClient.DnsFailure e) {
+                if (!e.notFound()) {
+                    failure = e.getMessage();
+                }
+            }
+        }
+        if (!found.isEmpty()) {
+            return new SourceResult.Found(CandidateSource.SRV, found, notes);
+        }
+        if (failure != null) {
+            return new SourceResult.Failed(CandidateSource.SRV, failure);
+        }
+        return new SourceResult.NotFound(CandidateSource.SRV, notes.isEmpty() ? "no SRV records for " + address.domain() : String.join("; ", notes));
+    }
+}

@@ -1,0 +1,223 @@
+package dev.mailwizard.discovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailwizard.model.CandidateSource;
+import dev.mailwizard.model.EmailAddress;
+import dev.mailwizard.model.HostMapping;
+import dev.mailwizard.model.Protocol;
+import dev.mailwizard.model.Security;
+import dev.mailwizard.model.ServerCandidate;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.MXRecord;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.SRVRecord;
+
+/** Every source against local servers: a DNS responder on UDP and an HTTPS server with a test CA. */
+class DiscoverySourcesTest {
+    private static final EmailAddress ALICE = EmailAddress.parse("alice@example.test");
+    private DnsResponder dns;
+    private ConfigServer https;
+
+    @BeforeEach
+    void start() throws Exception {
+        dns = new DnsResponder();
+        https = new ConfigServer("autoconfig.example.test", "example.test", "ispdb.test", "autoconfig.other.test");
+    }
+
+    @AfterEach
+    void stop() {
+        dns.close();
+        https.close();
+    }
+
+    private DiscoveryConfig config(Duration http) {
+        InetAddress lo = InetAddress.getLoopbackAddress();
+        return new DiscoveryConfig(dns.address(), URI.create("https://ispdb.test:" + https.port() + "/v1.1/"),
+                List.of(new HostMapping("autoconfig.example.test", lo), new HostMapping("example.test", lo),
+                        new HostMapping("ispdb.test", lo), new HostMapping("autoconfig.other.test", lo)),
+                List.of(https.pki.caCertificate()), Duration.ofMillis(800), http, https.port(), 1);
+    }
+
+    private static Name n(String s) throws Exception {
+        return Name.fromString(s);
+    }
+
+    private static SRVRecord srv(String name, int prio, int weight, int port, String target) throws Exception {
+        return new SRVRecord(n(name), DClass.IN, 300, prio, weight, port, n(target));
+    }
+
+    private SrvFinder srvFinder() {
+        return new SrvFinder(new DnsClient(dns.address(), Duration.ofMillis(800)));
+    }
+
+    static final String CONFIG = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <clientConfig version="1.1">
+              <emailProvider id="example.test">
+                <domain>example.test</domain>
+                <unknownElement>ignored</unknownElement>
+                <incomingServer type="imap">
+                  <hostname>imap.%EMAILDOMAIN%</hostname><port>993</port><socketType>SSL</socketType>
+                  <username>%EMAILADDRESS%</username>
+                </incomingServer>
+                <outgoingServer type="smtp">
+                  <hostname>smtp.%EMAILDOMAIN%</hostname><port>465</port><socketType>SSL</socketType>
+                  <username>%EMAILLOCALPART%</username>
+                </outgoingServer>
+                <outgoingServer type="smtp">
+                  <hostname>smtp.%EMAILDOMAIN%</hostname><port>587</port><socketType>STARTTLS</socketType>
+                </outgoingServer>
+              </emailProvider>
+            </clientConfig>
+            """;
+
+    @Test
+    void srvRecordsAreOrderedByPriorityThenWeightAndInDomainTargetsAreTrusted() throws Exception {
+        dns.add(srv("_submissions._tcp.example.test.", 10, 5, 465, "b.example.test."))
+                .add(srv("_submissions._tcp.example.test.", 5, 1, 465, "a.example.test."))
+                .add(srv("_submission._tcp.example.test.", 0, 0, 587, "mail.example.test."));
+        SourceResult r = srvFinder().find(ALICE);
+        assertThat(r).isInstanceOf(SourceResult.Found.class);
+        List<ServerCandidate> c = ((SourceResult.Found) r).candidates();
+        assertThat(c).extracting(ServerCandidate::host).containsExactly("a.example.test", "b.example.test", "mail.example.test");
+        assertThat(c).extracting(ServerCandidate::security).containsExactly(Security.TLS, Security.TLS, Security.STARTTLS);
+        assertThat(c).allMatch(ServerCandidate::trusted);
+        assertThat(c.get(0).port()).isEqualTo(465);
+    }
+
+    @Test
+    void dotTargetMeansNotOffered() throws Exception {
+        dns.add(srv("_submissions._tcp.example.test.", 0, 0, 0, "."));
+        SourceResult r = srvFinder().find(ALICE);
+        assertThat(r).isInstanceOf(SourceResult.NotFound.class);
+        assertThat(r.summary()).contains("not offered");
+    }
+
+    @Test
+    void foreignTargetIsUntrustedUnlessDnssecValidated() throws Exception {
+        dns.add(srv("_submissions._tcp.example.test.", 0, 0, 465, "smtp.hoster.test."));
+        ServerCandidate c = ((SourceResult.Found) srvFinder().find(ALICE)).candidates().get(0);
+        assertThat(c.trusted()).isFalse();
+        assertThat(c.detail()).contains("confirm");
+        dns.authenticated(true);
+        assertThat(((SourceResult.Found) srvFinder().find(ALICE)).candidates().get(0).trusted()).isTrue();
+    }
+
+    @Test
+    void servfailAndSilenceAreFailuresAndNxdomainIsNotFound() {
+        dns.mode(DnsResponder.Mode.SERVFAIL);
+        assertThat(srvFinder().find(ALICE)).isInstanceOf(SourceResult.Failed.class).extracting(SourceResult::summary).asString().contains("SERVFAIL");
+        dns.mode(DnsResponder.Mode.SILENT);
+        assertThat(srvFinder().find(ALICE)).isInstanceOf(SourceResult.Failed.class).extracting(SourceResult::summary).asString().contains("timeout");
+        dns.mode(DnsResponder.Mode.ANSWER);
+        assertThat(srvFinder().find(ALICE)).isInstanceOf(SourceResult.NotFound.class);
+    }
+
+    @Test
+    void autoconfigFileIsParsedWithPlaceholdersAndIncomingServersKept() {
+        https.route("autoconfig.example.test/mail/config-v1.1.xml", ConfigServer.Reply.ok(CONFIG));
+        DiscoveryConfig cfg = config(Duration.ofSeconds(3));
+        SourceResult r = Discovery.standard(cfg).finderFor(CandidateSource.AUTOCONFIG).find(ALICE);
+        assertThat(r).isInstanceOf(SourceResult.Found.class);
+        List<ServerCandidate> c = ((SourceResult.Found) r).candidates();
+        assertThat(c).extracting(ServerCandidate::protocol).containsExactly(Protocol.SMTP, Protocol.SMTP, Protocol.IMAP);
+        assertThat(c.get(0).host()).isEqualTo("smtp.example.test");
+        assertThat(c.get(0).port()).isEqualTo(465);
+        assertThat(c).allMatch(ServerCandidate::trusted);
+        // The address was sent to the HTTPS URL only, never to the plain-HTTP one.
+        assertThat(https.requests).anyMatch(q -> q.startsWith("autoconfig.example.test/mail/config-v1.1.xml?emailaddress=alice%40example.test"));
+    }
+
+    @Test
+    void xxeAttemptDoesNotReadLocalFiles(@TempDir Path dir) throws Exception {
+        Path secret = dir.resolve("secret.txt");
+        Files.writeString(secret, "TOP-SECRET-CONTENT");
+        String evil = "<?xml version=\"1.0\"?><!DOCTYPE clientConfig [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]>"
+                + "<clientConfig><emailProvider id=\"e\"><outgoingServer type=\"smtp\"><hostname>&x;</hostname><port>465</port>"
+                + "<socketType>SSL</socketType></outgoingServer></emailProvider></clientConfig>";
+        https.route("autoconfig.example.test/mail/config-v1.1.xml", ConfigServer.Reply.ok(evil));
+        SourceResult r = Discovery.standard(config(Duration.ofSeconds(3))).finderFor(CandidateSource.AUTOCONFIG).find(ALICE);
+        assertThat(r).isNotInstanceOf(SourceResult.Found.class);
+        assertThat(r.summary()).doesNotContain("TOP-SECRET").contains("ignored");
+    }
+
+    @Test
+    void redirectToAnotherDomainIsFollowedOverHttpsButUntrusted() {
+        https.route("autoconfig.example.test/mail/config-v1.1.xml",
+                new ConfigServer.Reply(302, "", Map.of("Location", "https://autoconfig.other.test:" + https.port() + "/mail/x.xml"), 0));
+        https.route("autoconfig.other.test/mail/x.xml", ConfigServer.Reply.ok(CONFIG));
+        SourceResult r = Discovery.standard(config(Duration.ofSeconds(3))).finderFor(CandidateSource.AUTOCONFIG).find(ALICE);
+        assertThat(r).isInstanceOf(SourceResult.Found.class);
+        assertThat(((SourceResult.Found) r).candidates()).noneMatch(ServerCandidate::trusted);
+        assertThat(r.summary()).contains("another domain");
+    }
+
+    @Test
+    void requestForAuthenticationIsRefusedAndNoCredentialsAreSent() {
+        https.route("autoconfig.example.test/mail/config-v1.1.xml", new ConfigServer.Reply(401, "", Map.of("WWW-Authenticate", "Basic realm=\"x\""), 0));
+        SourceResult r = Discovery.standard(config(Duration.ofSeconds(3))).finderFor(CandidateSource.AUTOCONFIG).find(ALICE);
+        assertThat(r).isInstanceOf(SourceResult.Failed.class);
+        assertThat(r.summary()).contains("authentication");
+        assertThat(https.requests).noneMatch(q -> q.contains("Authorization"));
+    }
+
+    @Test
+    void invalidXmlIsIgnoredWithAWarning() {
+        https.route("autoconfig.example.test/mail/config-v1.1.xml", ConfigServer.Reply.ok("<clientConfig><oops>"));
+        SourceResult r = Discovery.standard(config(Duration.ofSeconds(3))).finderFor(CandidateSource.AUTOCONFIG).find(ALICE);
+        assertThat(r).isInstanceOf(SourceResult.Failed.class);
+        assertThat(r.summary()).contains("invalid XML").contains("ignored");
+    }
+
+    @Test
+    void slowResponseEndsAtTheHttpTimeout() {
+        https.route("autoconfig.example.test/mail/config-v1.1.xml", new ConfigServer.Reply(200, CONFIG, Map.of(), 3000));
+        SourceResult r = Discovery.standard(config(Duration.ofMillis(700))).finderFor(CandidateSource.AUTOCONFIG).find(ALICE);
+        assertThat(r).isInstanceOf(SourceResult.Failed.class);
+        assertThat(r.summary()).contains("no answer in time");
+    }
+
+    @Test
+    void ispdbEntryIsFoundAndTrustedOverHttps() {
+        https.route("ispdb.test/v1.1/example.test", ConfigServer.Reply.ok(CONFIG));
+        SourceResult r = Discovery.standard(config(Duration.ofSeconds(3))).finderFor(CandidateSource.ISPDB).find(ALICE);
+        assertThat(r).isInstanceOf(SourceResult.Found.class);
+        assertThat(((SourceResult.Found) r).candidates()).allMatch(ServerCandidate::trusted);
+    }
+
+    @Test
+    void mxHostedElsewhereFindsTheProvidersSettingsUntrusted() throws Exception {
+        dns.add(new MXRecord(n("example.test."), DClass.IN, 300, 10, n("mx2.mail.bigmail.co.uk.")))
+                .add(new MXRecord(n("example.test."), DClass.IN, 300, 5, n("mx1.mail.bigmail.co.uk.")));
+        https.route("ispdb.test/v1.1/bigmail.co.uk", ConfigServer.Reply.ok(CONFIG.replace("%EMAILDOMAIN%", "bigmail.co.uk")));
+        SourceResult r = Discovery.standard(config(Duration.ofSeconds(3))).finderFor(CandidateSource.MX).find(ALICE);
+        assertThat(r).isInstanceOf(SourceResult.Found.class);
+        List<ServerCandidate> c = ((SourceResult.Found) r).candidates();
+        assertThat(c.get(0).host()).isEqualTo("smtp.bigmail.co.uk");
+        assertThat(c).noneMatch(ServerCandidate::trusted);
+        assertThat(c.get(0).detail()).contains("mx1.mail.bigmail.co.uk").contains("bigmail.co.uk");
+    }
+
+    @Test
+    void wholeDiscoveryPrefersSrvAndListsEverySource() throws Exception {
+        dns.add(srv("_submissions._tcp.example.test.", 0, 0, 465, "mail.example.test."));
+        https.route("autoconfig.example.test/mail/config-v1.1.xml", ConfigServer.Reply.ok(CONFIG));
+        DiscoveryResult result = Discovery.standard(config(Duration.ofSeconds(3))).discover(ALICE);
+        assertThat(result.winner()).isEqualTo(CandidateSource.SRV);
+        assertThat(result.candidates().get(0).host()).isEqualTo("mail.example.test");
+        assertThat(result.notes()).anyMatch(n -> n.startsWith("srv:") && n.contains("used first"));
+    }
+}
