@@ -68,7 +68,9 @@ public final class AutoconfigFinder implements CandidateFinder {
                 return r;
             }
             failed |= r instanceof SourceResult.Failed;
-            reasons.add(r.summary());
+            if (!reasons.contains(r.reason())) {
+                reasons.add(r.reason());
+            }
         }
         String why = String.join("; ", reasons);
         return failed ? new SourceResult.Failed(CandidateSource.AUTOCONFIG, why) : new SourceResult.NotFound(CandidateSource.AUTOCONFIG, why);

@@ -12,6 +12,11 @@ public sealed interface SourceResult {
     /** Words for the report: what the source found or why not. */
     String summary();
 
+    /** The reason alone, without "not found:" or "failed:" (for joining several). */
+    default String reason() {
+        return summary();
+    }
+
     /** The source answered with servers. */
     record Found(CandidateSource source, List<ServerCandidate> candidates, List<String> notes) implements SourceResult {
         public Found {
@@ -28,6 +33,11 @@ public sealed interface SourceResult {
     /** The source answered: nothing there (NXDOMAIN, 404, "." SRV target). */
     record NotFound(CandidateSource source, String reason) implements SourceResult {
         @Override
+        public String reason() {
+            return reason;
+        }
+
+        @Override
         public String summary() {
             return "not found: " + reason;
         }
@@ -35,6 +45,11 @@ public sealed interface SourceResult {
 
     /** The source could not answer (no network, timeout, SERVFAIL, invalid data). */
     record Failed(CandidateSource source, String reason) implements SourceResult {
+        @Override
+        public String reason() {
+            return reason;
+        }
+
         @Override
         public String summary() {
             return "failed: " + reason;

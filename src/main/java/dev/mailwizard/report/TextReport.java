@@ -35,6 +35,7 @@ public final class TextReport {
         recommendation(out, report);
         failures(out, report.probes());
         warnings(out, report.probes());
+        discovery(out, report);
         if (withTranscript) {
             transcripts(out, report.probes());
         }
@@ -88,6 +89,9 @@ public final class TextReport {
         report.probes().stream()
                 .filter(p -> p.endpoint().host().equals(r.host()) && p.endpoint().port() == r.port() && p.endpoint().security() == r.security())
                 .findFirst().filter(p -> p.tls() != null).ifPresent(p -> certificateLine(out, p.tls().certificate()));
+        report.discovery().stream().filter(c -> c.host().equals(r.host())).findFirst().ifPresent(c ->
+                out.append("  Found by:  ").append(sourceWords(c.source().id())).append(c.trusted() ? "" : " (unverified: confirm it with --host)")
+                        .append(c.detail().isBlank() ? "" : ", " + c.detail()).append('\n'));
         out.append("  Why:       ").append(wrap(r.why(), 13)).append("\n\n");
         if (!report.alternatives().isEmpty()) {
             out.append("Also works: ");
@@ -110,7 +114,22 @@ public final class TextReport {
             return;
         }
         out.append(bold("What did not work, and why:")).append('\n');
+        // A name that does not exist fails on every port alike: say it once.
+        java.util.Set<String> unresolvedHosts = new java.util.LinkedHashSet<>();
         for (ProbeResult p : failed) {
+            String host = p.endpoint().host();
+            if (probes.stream().filter(q -> q.endpoint().host().equals(host)).allMatch(q -> q.outcome() == Outcome.UNRESOLVED)) {
+                unresolvedHosts.add(host);
+            }
+        }
+        for (String host : unresolvedHosts) {
+            out.append("  ").append(HostNames.toUnicode(host)).append(" (all ports): UNRESOLVED, ")
+                    .append(Outcome.UNRESOLVED.meaning()).append('\n');
+        }
+        for (ProbeResult p : failed) {
+            if (unresolvedHosts.contains(p.endpoint().host())) {
+                continue;
+            }
             out.append("  ").append(HostNames.toUnicode(p.endpoint().host())).append(' ').append(p.endpoint().port()).append(' ')
                     .append(securityWord(p.endpoint().security())).append(": ").append(p.outcome().name()).append(", ")
                     .append(p.outcome().meaning()).append('\n');
@@ -133,6 +152,31 @@ public final class TextReport {
         out.append(bold("Warnings:")).append('\n');
         lines.forEach(l -> out.append("  ").append(yellow("! ")).append(l).append('\n'));
         out.append('\n');
+    }
+
+    private void discovery(StringBuilder out, ProbeReport report) {
+        if (report.discoveryNotes().isEmpty()) {
+            return;
+        }
+        out.append(bold("Where MailWizard looked:")).append('\n');
+        report.discoveryNotes().forEach(n -> out.append("  ").append(wrap(n, 4)).append('\n'));
+        long untrusted = report.discovery().stream().filter(c -> !c.trusted()).count();
+        if (untrusted > 0) {
+            out.append("  ").append(untrusted).append(" server(s) came from outside your domain and got no password;")
+                    .append(" confirm one with --host to include it in the login check.\n");
+        }
+        out.append('\n');
+    }
+
+    static String sourceWords(String id) {
+        return switch (id) {
+            case "srv" -> "DNS SRV record";
+            case "autoconfig" -> "your provider's autoconfig file";
+            case "ispdb" -> "Thunderbird's ISP database";
+            case "mx" -> "the domain's MX record";
+            case "guess" -> "guessing from the domain";
+            default -> "you";
+        };
     }
 
     private void transcripts(StringBuilder out, List<ProbeResult> probes) {

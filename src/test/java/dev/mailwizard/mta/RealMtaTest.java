@@ -50,8 +50,13 @@ class RealMtaTest {
     }
 
     private static Run probe(String password, String... extra) throws IOException {
-        List<String> args = new ArrayList<>(List.of("probe", env.get("MTA_USER"), "--host", env.get("MTA_HOST"),
-                "--resolve", env.get("MTA_HOST") + ":127.0.0.1", "--trust-ca", env.get("MTA_CA"), "--json", "--transcript"));
+        return run(password, List.of("--host", env.get("MTA_HOST")), extra);
+    }
+
+    private static Run run(String password, List<String> target, String... extra) throws IOException {
+        List<String> args = new ArrayList<>(List.of("probe", env.get("MTA_USER")));
+        args.addAll(target);
+        args.addAll(List.of("--resolve", env.get("MTA_HOST") + ":127.0.0.1", "--trust-ca", env.get("MTA_CA"), "--json", "--transcript"));
         if (password != null) {
             args.add("--password-stdin");
         }
@@ -133,6 +138,19 @@ class RealMtaTest {
             Thread.sleep(200);
         }
         assertThat(countFiles(bobNew)).isEqualTo(before + 1);
+    }
+
+    @Test
+    void discoveryThroughDnsSrvFromDnsmasqFindsThePostfix() throws IOException {
+        Run r = run(env.get("MTA_PASSWORD"), List.of("--dns", env.get("MTA_DNS"), "--ispdb", "https://127.0.0.1:1/"), "--timeout", "5");
+        assertThat(r.exit()).as(r.stdout()).isZero();
+        JsonNode first = r.report().get("discovery").get(0);
+        assertThat(first.get("source").asText()).isEqualTo("srv");
+        assertThat(first.get("host").asText()).isEqualTo(env.get("MTA_HOST"));
+        assertThat(first.get("trusted").asBoolean()).isTrue();
+        assertThat(r.report().get("recommended").get("host").asText()).isEqualTo(env.get("MTA_HOST"));
+        assertThat(r.report().get("recommended").get("port").asInt()).isEqualTo(465);
+        assertThat(r.report().get("discoveryNotes").toString()).contains("srv: 2 servers (used first)");
     }
 
     private static long countFiles(Path dir) throws IOException {
