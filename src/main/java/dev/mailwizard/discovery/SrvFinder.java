@@ -34,11 +34,32 @@ public final class SrvFinder implements CandidateFinder {
         List<ServerCandidate> found = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         String failure = null;
-        for (String service : List.of("_submissions._tcp.", "_submission._tcp.")) {
+        // Both names are asked at once, so a slow DNS costs one timeout, not two.
+        List<String> services = List.of("_submissions._tcp.", "_submission._tcp.");
+        List<java.util.concurrent.CompletableFuture<Object>> answers = new ArrayList<>();
+        for (String service : services) {
+            java.util.concurrent.CompletableFuture<Object> f = new java.util.concurrent.CompletableFuture<>();
+            Thread t = new Thread(() -> {
+                try {
+                    f.complete(dns.query(service + address.domain(), Type.SRV));
+                } catch (DnsClient.DnsFailure e) {
+                    f.complete(e);
+                }
+            }, "srv-lookup");
+            t.setDaemon(true);
+            t.start();
+            answers.add(f);
+        }
+        for (int i = 0; i < services.size(); i++) {
+            String service = services.get(i);
             Security security = service.startsWith("_submissions") ? Security.TLS : Security.STARTTLS;
             String name = service + address.domain();
             try {
-                DnsClient.Answer answer = dns.query(name, Type.SRV);
+                Object outcome = answers.get(i).join();
+                if (outcome instanceof DnsClient.DnsFailure dnsFailure) {
+                    throw dnsFailure;
+                }
+                DnsClient.Answer answer = (DnsClient.Answer) outcome;
                 List<SRVRecord> records = new ArrayList<>();
                 answer.records().forEach(r -> records.add((SRVRecord) r));
                 records.sort(Comparator.comparingInt(SRVRecord::getPriority).thenComparing(Comparator.comparingInt(SRVRecord::getWeight).reversed()));

@@ -39,11 +39,17 @@ public final class WizardWindow {
     private final Scene scene;
 
     public WizardWindow(Stage stage, WizardState state, TaskRunner runner, UiDispatcher ui) {
+        this(stage, state, runner, ui, ServersViewModel::standardDiscovery);
+    }
+
+    /** With a chosen discovery (tests use guessing only, to stay off the network). */
+    public WizardWindow(Stage stage, WizardState state, TaskRunner runner, UiDispatcher ui,
+                        java.util.function.Function<WizardState, dev.mailwizard.discovery.Discovery> discovery) {
         this.stage = stage;
         this.state = state;
         AccountViewModel accountVm = new AccountViewModel(state);
         AccountView accountView = new AccountView(accountVm);
-        ServersViewModel serversVm = new ServersViewModel(state);
+        ServersViewModel serversVm = new ServersViewModel(state, runner, discovery);
         ServersView serversView = new ServersView(serversVm);
         this.testing = new TestingViewModel(state, runner, ui);
         TestingView testingView = new TestingView(testing, this::showCertificate);
@@ -153,7 +159,7 @@ public final class WizardWindow {
         state.loginProperty().set("");
         state.timeoutSecondsProperty().set(3);
         state.serversFilledFor(null);
-        new ServersViewModel(state).prepare();
+        new ServersViewModel(state, new dev.mailwizard.ui.task.ImmediateTaskRunner(), s -> dev.mailwizard.discovery.Discovery.guessOnly()).prepare();
     }
 
     private void showCertificate(ProbeResult r) {

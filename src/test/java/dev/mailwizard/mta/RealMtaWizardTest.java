@@ -53,6 +53,7 @@ class RealMtaWizardTest {
         robot.clickOn("#address").write(env.get("MTA_USER"));
         robot.clickOn("#password").write(env.get("MTA_PASSWORD"));
         robot.clickOn("#next");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !state.servers().isEmpty());
         // Guessed: smtp./mail./bare domain; only mail.<domain> exists, through the host mapping.
         robot.interact(() -> {
             state.mappingsProperty().set(env.get("MTA_HOST") + ":127.0.0.1");

@@ -48,7 +48,7 @@ class ViewModelTest {
     void serversAreGuessedOnceAndEditsSurviveGoingBackAndForth() {
         WizardState s = state();
         s.addressProperty().set("alice@example.com");
-        ServersViewModel vm = new ServersViewModel(s);
+        ServersViewModel vm = new ServersViewModel(s, new ImmediateTaskRunner(), st -> dev.mailwizard.discovery.Discovery.guessOnly());
         vm.prepare();
         assertThat(vm.rows()).hasSize(15);
         assertThat(vm.rows().get(0).hostProperty().get()).isEqualTo("smtp.example.com");
@@ -125,6 +125,46 @@ class ViewModelTest {
             assertThat(testing.rows().get(0).outcomeProperty().get()).isEqualTo("OK");
             assertThat(result.hasRecommendationProperty().get()).isTrue();
             assertThat(s.reportProperty().get().probes().get(0).tls().certificate().pinned()).isTrue();
+            assertThat(server.authAttempts()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anUntrustedDiscoveredServerGetsNoPasswordUntilTheUserConfirmsIt() {
+        var good = PKI.issue(HOST);
+        try (var server = ScriptedSmtpServer.start(ServerBehaviour.builder().implicitTls(good.serverContext()).user("a@vm.test", "pw").build())) {
+            var finder = new dev.mailwizard.discovery.CandidateFinder() {
+                @Override
+                public CandidateSource source() {
+                    return CandidateSource.MX;
+                }
+
+                @Override
+                public dev.mailwizard.discovery.SourceResult find(dev.mailwizard.model.EmailAddress address) {
+                    return new dev.mailwizard.discovery.SourceResult.Found(CandidateSource.MX, List.of(new dev.mailwizard.model.ServerCandidate(
+                            dev.mailwizard.model.Protocol.SMTP, HOST, server.port(), Security.TLS, CandidateSource.MX, false, "via MX")), List.of());
+                }
+            };
+            WizardState s = state();
+            s.addressProperty().set("a@vm.test");
+            s.passwordProperty().set("pw");
+            s.mappingsProperty().set(HOST + ":127.0.0.1");
+            ServersViewModel servers = new ServersViewModel(s, new ImmediateTaskRunner(),
+                    st -> new dev.mailwizard.discovery.Discovery(List.of(finder), dev.mailwizard.discovery.DiscoveryConfig.defaults()));
+            servers.prepare();
+            assertThat(servers.statusProperty().get()).contains("Confirm");
+            ServerRow row = servers.rows().get(0);
+            assertThat(row.portProperty().get()).isEqualTo(server.port());
+            assertThat(row.trustedProperty().get()).isFalse();
+            servers.rows().forEach(r -> r.enabledProperty().set(r == row));
+            TestingViewModel testing = new TestingViewModel(s, new ImmediateTaskRunner(), UiDispatcher.IMMEDIATE);
+            testing.start();
+            assertThat(s.reportProperty().get().probes().get(0).outcome()).isEqualTo(Outcome.OK);
+            assertThat(s.reportProperty().get().probes().get(0).login().detail()).contains("not typed or confirmed");
+            assertThat(server.authAttempts()).isZero();
+            row.trustedProperty().set(true); // the user ticks Confirm
+            testing.start();
+            assertThat(s.reportProperty().get().probes().get(0).login().result()).isEqualTo(dev.mailwizard.probe.LoginStatus.OK);
             assertThat(server.authAttempts()).isEqualTo(1);
         }
     }

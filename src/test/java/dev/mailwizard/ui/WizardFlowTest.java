@@ -43,8 +43,9 @@ class WizardFlowTest {
 
     @Start
     void start(Stage stage) {
+        // Guessing only: these tests must not depend on the network.
         window = new WizardWindow(stage, new WizardState(() -> TrustMaterial.only(List.of(PKI.caCertificate()))),
-                new FxTaskRunner(), FxTaskRunner.dispatcher());
+                new FxTaskRunner(), FxTaskRunner.dispatcher(), s -> dev.mailwizard.discovery.Discovery.guessOnly());
         stage.show();
     }
 
@@ -69,8 +70,9 @@ class WizardFlowTest {
     }
 
     /** Goes to Servers, then replaces the guessed rows with the test servers, as a user editing the table would. */
-    private void useServers(FxRobot robot, ServerRow... rows) {
+    private void useServers(FxRobot robot, ServerRow... rows) throws Exception {
         robot.clickOn("#next");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.state().servers().isEmpty());
         robot.interact(() -> window.state().servers().setAll(rows));
         robot.interact(() -> ((TitledPane) robot.lookup("#advanced").query()).setExpanded(true));
         robot.clickOn("#mappings").write(HOST + ":127.0.0.1");
@@ -102,9 +104,10 @@ class WizardFlowTest {
     }
 
     @Test
-    void serversStepGuessesFromTheDomainAndNamesABadPort(FxRobot robot) {
+    void serversStepGuessesFromTheDomainAndNamesABadPort(FxRobot robot) throws Exception {
         robot.clickOn("#address").write("bob@example.org");
         robot.clickOn("#next");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.state().servers().size() == 15);
         @SuppressWarnings("unchecked")
         TableView<ServerRow> table = robot.lookup("#serversTable").queryAs(TableView.class);
         assertThat(table.getItems()).hasSize(15);

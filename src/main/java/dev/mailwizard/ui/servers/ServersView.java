@@ -99,6 +99,12 @@ public final class ServersView {
         });
         source.setPrefWidth(200);
 
+        TableColumn<ServerRow, Boolean> confirm = new TableColumn<>(Messages.get("servers.col.confirm"));
+        confirm.setCellValueFactory(c -> c.getValue().trustedProperty());
+        confirm.setCellFactory(CheckBoxTableCell.forTableColumn(confirm));
+        confirm.setPrefWidth(72);
+        confirm.setMaxWidth(80);
+
         TableColumn<ServerRow, ServerRow> remove = new TableColumn<>("");
         remove.setCellValueFactory(c -> new javafx.beans.property.SimpleObjectProperty<>(c.getValue()));
         remove.setCellFactory(col -> new TableCell<>() {
@@ -120,7 +126,7 @@ public final class ServersView {
         remove.setSortable(false);
         remove.setPrefWidth(44);
         remove.setMaxWidth(50);
-        table.getColumns().setAll(java.util.List.of(test, host, port, security, source, remove));
+        table.getColumns().setAll(java.util.List.of(test, host, port, security, source, confirm, remove));
         VBox.setVgrow(table, Priority.ALWAYS);
 
         Button add = new Button(Messages.get("servers.add"));
@@ -138,8 +144,18 @@ public final class ServersView {
         problem.textProperty().bind(vm.problemProperty().orElse(""));
         HBox actions = new HBox(12, add, problem);
         actions.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.control.ProgressIndicator busy = new javafx.scene.control.ProgressIndicator();
+        busy.setPrefSize(18, 18);
+        busy.visibleProperty().bind(vm.searchingProperty());
+        busy.managedProperty().bind(vm.searchingProperty());
+        Label status = new Label();
+        status.setId("serversStatus");
+        status.setWrapText(true);
+        status.textProperty().bind(vm.statusProperty());
+        HBox statusRow = new HBox(8, busy, status);
+        statusRow.setAlignment(Pos.CENTER_LEFT);
 
-        root.getChildren().addAll(heading, intro, table, actions, advanced(vm));
+        root.getChildren().addAll(heading, intro, statusRow, table, actions, advanced(vm));
     }
 
     private Node advanced(ServersViewModel vm) {

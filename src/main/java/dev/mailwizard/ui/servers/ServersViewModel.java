@@ -2,6 +2,14 @@ package dev.mailwizard.ui.servers;
 
 import dev.mailwizard.demo.DemoServers;
 import dev.mailwizard.discovery.Discovery;
+import dev.mailwizard.discovery.DiscoveryConfig;
+import dev.mailwizard.discovery.DiscoveryResult;
+import dev.mailwizard.ui.task.TaskRunner;
+import java.util.function.Function;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import dev.mailwizard.model.CandidateSource;
 import dev.mailwizard.model.EmailAddress;
 import dev.mailwizard.model.Endpoint;
@@ -26,16 +34,33 @@ import javafx.collections.ObservableList;
  */
 public final class ServersViewModel {
     private final WizardState state;
+    private final TaskRunner runner;
+    private final Function<WizardState, Discovery> discovery;
     private final ObservableList<ServerRow> rows;
+    private final BooleanProperty searching = new SimpleBooleanProperty(false);
+    private final StringProperty status = new SimpleStringProperty("");
     private final StringBinding problem;
     private final BooleanBinding valid;
 
-    public ServersViewModel(WizardState state) {
+    /**
+     * @param discovery makes the discovery to run for the current state (the real five sources in
+     *                  the program; guessing only in offline tests)
+     */
+    public ServersViewModel(WizardState state, TaskRunner runner, Function<WizardState, Discovery> discovery) {
         this.state = state;
+        this.runner = runner;
+        this.discovery = discovery;
         this.rows = state.servers();
         this.problem = Bindings.createStringBinding(this::findProblem, rows, state.mappingsProperty(), state.extraCaProperty(),
-                state.timeoutSecondsProperty());
+                state.timeoutSecondsProperty(), searching);
         this.valid = problem.isNull();
+    }
+
+    /** The real discovery: DNS SRV, autoconfig, ISPDB, MX and guessing, with the Advanced options. */
+    public static Discovery standardDiscovery(WizardState state) {
+        List<java.security.cert.X509Certificate> cas = state.extraCaProperty().get() == null ? List.of()
+                : dev.mailwizard.probe.TrustMaterial.readPem(state.extraCaProperty().get());
+        return Discovery.standard(DiscoveryConfig.defaults().with(null, null, state.hostMappings(), cas));
     }
 
     /** Fills the list for the address's domain the first time (or when the domain changed). */
@@ -61,14 +86,54 @@ public final class ServersViewModel {
         if (address.domain().equals(state.serversFilledFor())) {
             return;
         }
+        state.serversFilledFor(address.domain());
+        state.servers().clear();
+        searching.set(true);
+        status.set(Messages.get("servers.searching", address.displayDomain()));
+        Discovery d;
+        try {
+            d = discovery.apply(state);
+        } catch (IllegalArgumentException e) {
+            d = Discovery.guessOnly();
+        }
+        Discovery chosen = d;
+        runner.run(() -> chosen.discover(address), this::fill, error -> {
+            searching.set(false);
+            state.serversFilledFor(null);
+            status.set(Messages.get("servers.search.failed", String.valueOf(error.getMessage())));
+        });
+    }
+
+    /** One row per port and mode of the matrix on every SMTP host found, plus ports a source named. */
+    private void fill(DiscoveryResult result) {
         List<ServerRow> list = new ArrayList<>();
-        for (ServerCandidate c : Discovery.guessOnly().discover(address).candidates()) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (ServerCandidate c : result.candidates()) {
+            if (c.protocol() != dev.mailwizard.model.Protocol.SMTP) {
+                continue;
+            }
+            if (c.port() != null && c.security() != null && seen.add(c.host() + ":" + c.port() + ":" + c.security())) {
+                list.add(new ServerRow(c.host(), c.port(), c.security(), c.source(), c.trusted()));
+            }
             for (PortMatrix.PortMode mode : PortMatrix.DEFAULT) {
-                list.add(new ServerRow(c.host(), mode.port(), mode.security(), c.source(), c.trusted()));
+                if (seen.add(c.host() + ":" + mode.port() + ":" + mode.security())) {
+                    list.add(new ServerRow(c.host(), mode.port(), mode.security(), c.source(), c.trusted()));
+                }
             }
         }
         state.servers().setAll(list);
-        state.serversFilledFor(address.domain());
+        searching.set(false);
+        long untrusted = list.stream().filter(r -> !r.trustedProperty().get()).count();
+        status.set(result.winner() == null ? Messages.get("servers.found.none")
+                : Messages.get("servers.found", sourceText(result.winner()), untrusted));
+    }
+
+    public BooleanProperty searchingProperty() {
+        return searching;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
     }
 
     public ObservableList<ServerRow> rows() {
@@ -97,6 +162,9 @@ public final class ServersViewModel {
     }
 
     private String findProblem() {
+        if (searching.get()) {
+            return Messages.get("servers.wait");
+        }
         if (rows.stream().noneMatch(r -> r.enabledProperty().get())) {
             return Messages.get("servers.none");
         }
