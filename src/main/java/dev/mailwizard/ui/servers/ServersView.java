@@ -1,6 +1,5 @@
 package dev.mailwizard.ui.servers;
 
-import dev.mailwizard.model.CandidateSource;
 import dev.mailwizard.model.Security;
 import dev.mailwizard.ui.Icons;
 import dev.mailwizard.ui.Messages;
@@ -87,16 +86,11 @@ public final class ServersView {
         }, Security.values()));
         security.setPrefWidth(150);
 
-        TableColumn<ServerRow, CandidateSource> source = new TableColumn<>(Messages.get("servers.col.source"));
-        source.setCellValueFactory(c -> c.getValue().sourceProperty());
+        TableColumn<ServerRow, String> source = new TableColumn<>(Messages.get("servers.col.source"));
+        source.setCellValueFactory(c -> Bindings.createStringBinding(() -> ServersViewModel.sourceText(c.getValue().sourceProperty().get())
+                        + (c.getValue().trustedProperty().get() ? "" : " " + Messages.get("servers.unverified")),
+                c.getValue().sourceProperty(), c.getValue().trustedProperty()));
         source.setEditable(false);
-        source.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(CandidateSource item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : ServersViewModel.sourceText(item));
-            }
-        });
         source.setPrefWidth(200);
 
         TableColumn<ServerRow, Boolean> confirm = new TableColumn<>(Messages.get("servers.col.confirm"));
