@@ -202,7 +202,7 @@ final class SmtpProbe {
         String mechanism = pickMechanism(rec.authMechanisms);
         if (mechanism == null && ctx.options().credentials() != null) {
             return new Verdict(Outcome.LOGIN_UNAVAILABLE, "the server offers only " + String.join(" ", rec.authMechanisms)
-                    + ", which a password login cannot use (OAuth or certificates needed)", null);
+                    + ", which MailWizard cannot check (it tests PLAIN, LOGIN, DIGEST-MD5 and NTLM)", null);
         }
         CertificateReport cert = rec.tls.certificate();
         String how = cert.pinned() && !(cert.trusted() && cert.hostnameMatches() && !cert.expired())
@@ -394,6 +394,9 @@ final class SmtpProbe {
         if (attempt instanceof LoginAttempt.Accepted a) {
             rec.credentialsSent = true;
             rec.testMessage = a.testMessage();
+            if (a.testMessage() != null && !a.testMessage().accepted()) {
+                rec.warn("the test message to " + a.testMessage().to() + " was not accepted: " + a.testMessage().reply());
+            }
             rec.login = new LoginReport(true, a.mechanism(), LoginStatus.OK, a.reply(), "the server accepted the login");
             if (plain) {
                 rec.warn("the password was sent WITHOUT encryption because you allowed it (--allow-plain-auth)");
@@ -405,7 +408,9 @@ final class SmtpProbe {
             ctx.gate().rejected(endpoint.host() + " " + where);
             rec.login = new LoginReport(true, r.mechanism(), LoginStatus.REJECTED, r.reply(),
                     "the server refused the login; MailWizard does not retry, so the account does not lock");
-            return new Verdict(Outcome.LOGIN_REJECTED, "the server answered the login with \"" + r.reply() + "\"; nothing was retried", r.mechanism());
+            boolean temporary = r.reply().startsWith("4");
+            return new Verdict(Outcome.LOGIN_REJECTED, "the server answered the login with \"" + r.reply() + "\"; nothing was retried"
+                    + (temporary ? " (a temporary failure: the server could not check the password now; try again later)" : ""), r.mechanism());
         }
         LoginAttempt.Failed f = (LoginAttempt.Failed) attempt;
         if (guard.cancelled()) {

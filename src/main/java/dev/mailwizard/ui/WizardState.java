@@ -93,8 +93,13 @@ public final class WizardState {
 
     /** The trust to start from: the system's, or only the demo CA in demo mode. */
     public TrustMaterial baseTrust() {
+        return baseTrustSupplier().get();
+    }
+
+    /** Captures demo mode now; the supplier may then run on any thread (loading the system store is slow). */
+    public Supplier<TrustMaterial> baseTrustSupplier() {
         DemoServers d = demo.get();
-        return d != null ? TrustMaterial.only(java.util.List.of(d.caCertificate())) : baseTrust.get();
+        return d != null ? () -> TrustMaterial.only(java.util.List.of(d.caCertificate())) : baseTrust;
     }
 
     /** The host mappings of the advanced area (one HOST:ADDRESS a line), plus the demo's names. */

@@ -99,6 +99,16 @@ class SmtpProbeTest {
     }
 
     @Test
+    void onlyMechanismsMailWizardCannotCheckMeanLoginUnavailableAndNothingIsSent() {
+        try (var server = ScriptedSmtpServer.start(goodImplicitTls().authAfterTls("CRAM-MD5", "XOAUTH2").build())) {
+            ProbeResult r = probe(server, Security.TLS, PASSWORD);
+            assertThat(r.outcome()).isEqualTo(Outcome.LOGIN_UNAVAILABLE);
+            assertThat(r.detail()).contains("CRAM-MD5 XOAUTH2");
+            assertThat(server.received()).noneMatch(l -> l.line().toUpperCase().startsWith("AUTH"));
+        }
+    }
+
+    @Test
     void ehloRefusedAfterTlsIsAProtocolError() {
         try (var server = ScriptedSmtpServer.start(goodStarttls().refuseEhloAfterTls().build())) {
             ProbeResult r = probe(server, Security.STARTTLS, PASSWORD);

@@ -148,6 +148,8 @@ public final class ServersView {
         status.textProperty().bind(vm.statusProperty());
         HBox statusRow = new HBox(8, busy, status);
         statusRow.setAlignment(Pos.CENTER_LEFT);
+        statusRow.managedProperty().bind(vm.searchingProperty().or(vm.statusProperty().isNotEmpty()));
+        statusRow.visibleProperty().bind(statusRow.managedProperty());
 
         root.getChildren().addAll(heading, intro, statusRow, table, actions, advanced(vm));
     }

@@ -54,6 +54,7 @@ public final class TestingViewModel {
     private final BooleanProperty cancelled = new SimpleBooleanProperty(false);
     private final StringProperty status = new SimpleStringProperty("");
     private volatile ProbeJob job;
+    private volatile boolean cancelRequested;
     private int done;
 
     public TestingViewModel(WizardState state, TaskRunner runner, UiDispatcher ui) {
@@ -94,16 +95,29 @@ public final class TestingViewModel {
                 });
             }
         };
-        ProbeJob created;
+        ProbeRequest request = request(plan);
+        List<ServerCandidate> candidates = candidates(plan);
+        // Read the inputs here, on the UI thread; build the slow parts (trust store) off it.
+        java.util.function.Supplier<TrustMaterial> base = state.baseTrustSupplier();
+        java.nio.file.Path extraCa = state.extraCaProperty().get();
+        Set<String> pins = Set.copyOf(state.pins());
+        AddressResolver resolver;
         try {
-            created = new ProbeJob(request(plan), candidates(plan), plan, trust(), new AddressResolver(state.hostMappings()), listener);
+            resolver = new AddressResolver(state.hostMappings());
         } catch (IllegalArgumentException e) {
             running.set(false);
             status.set(e.getMessage());
             return;
         }
-        job = created;
-        runner.run(created::run, this::completed, error -> {
+        cancelRequested = false;
+        runner.run(() -> {
+            ProbeJob created = new ProbeJob(request, candidates, plan, trust(base, extraCa, pins), resolver, listener);
+            job = created;
+            if (cancelRequested) {
+                created.cancel();
+            }
+            return created.run();
+        }, this::completed, error -> {
             running.set(false);
             status.set(Messages.get("testing.failed", String.valueOf(error.getMessage())));
         });
@@ -122,9 +136,13 @@ public final class TestingViewModel {
 
     /** Stops all probes now; the matrix shows what finished. */
     public void cancel() {
+        if (!running.get()) {
+            return;
+        }
+        status.set(Messages.get("testing.cancelling"));
+        cancelRequested = true;
         ProbeJob j = job;
-        if (j != null && running.get()) {
-            status.set(Messages.get("testing.cancelling"));
+        if (j != null) {
             j.cancel();
         }
     }
@@ -163,12 +181,12 @@ public final class TestingViewModel {
         return new ProbeRequest(state.addressProperty().get().strip(), PortMatrix.DEFAULT, options, plain);
     }
 
-    private TrustMaterial trust() {
-        TrustMaterial trust = state.baseTrust();
-        if (state.extraCaProperty().get() != null) {
-            trust = trust.withExtraCas(TrustMaterial.readPem(state.extraCaProperty().get()));
+    private static TrustMaterial trust(java.util.function.Supplier<TrustMaterial> base, java.nio.file.Path extraCa, Set<String> pins) {
+        TrustMaterial trust = base.get();
+        if (extraCa != null) {
+            trust = trust.withExtraCas(TrustMaterial.readPem(extraCa));
         }
-        return trust.withPins(state.pins());
+        return trust.withPins(pins);
     }
 
     public ObservableList<MatrixRow> rows() {
