@@ -39,7 +39,7 @@ public final class Discovery {
                 new SrvFinder(dns),
                 new AutoconfigFinder(files, config),
                 ispdb,
-                new MxFinder(dns, ispdb),
+                new MxFinder(dns, files, ispdb, config),
                 new GuessFinder()), config);
     }
 

@@ -16,15 +16,22 @@ final class DomainNames {
         return h.equals(d) || h.endsWith("." + d);
     }
 
-    /** The registrable domain ("example.co.uk" for "mx1.mail.example.co.uk"); the name itself if unknown. */
+    /**
+     * The registrable domain ("example.co.uk" for "mx1.mail.example.co.uk"). Under a suffix the
+     * list does not know (a private TLD such as .test), the last two labels.
+     */
     static String registrable(String host) {
         String h = strip(host);
         try {
             InternetDomainName name = InternetDomainName.from(h);
-            return name.isUnderPublicSuffix() ? name.topPrivateDomain().toString() : h;
+            if (name.isUnderPublicSuffix()) {
+                return name.topPrivateDomain().toString();
+            }
         } catch (IllegalArgumentException | IllegalStateException e) {
-            return h;
+            // not a domain name the list can judge: fall through
         }
+        String[] labels = h.split("\\.");
+        return labels.length <= 2 ? h : labels[labels.length - 2] + "." + labels[labels.length - 1];
     }
 
     static boolean sameRegistrable(String a, String b) {

@@ -17,11 +17,15 @@ import org.xbill.DNS.Type;
  */
 public final class MxFinder implements CandidateFinder {
     private final DnsClient dns;
+    private final ConfigFileFetcher files;
     private final IspdbFinder ispdb;
+    private final DiscoveryConfig config;
 
-    MxFinder(DnsClient dns, IspdbFinder ispdb) {
+    MxFinder(DnsClient dns, ConfigFileFetcher files, IspdbFinder ispdb, DiscoveryConfig config) {
         this.dns = dns;
+        this.files = files;
         this.ispdb = ispdb;
+        this.config = config;
     }
 
     @Override
@@ -48,12 +52,17 @@ public final class MxFinder implements CandidateFinder {
         if (provider.equals(DomainNames.registrable(address.domain()))) {
             return new SourceResult.NotFound(CandidateSource.MX, "the MX " + mxHost + " is in the same domain; guessing covers it");
         }
-        SourceResult viaIspdb = ispdb.lookup(address, provider, CandidateSource.MX);
+        // The provider's own autoconfig first, then the ISPDB, as Thunderbird does for MX-derived domains.
+        String port = config.httpsPort() == 443 ? "" : ":" + config.httpsPort();
+        SourceResult viaAutoconfig = files.fetch(java.net.URI.create("https://autoconfig." + provider + port + "/mail/config-v1.1.xml"),
+                address, CandidateSource.MX, true, "autoconfig file at");
+        SourceResult viaIspdb = viaAutoconfig instanceof SourceResult.Found ? viaAutoconfig : ispdb.lookup(address, provider, CandidateSource.MX);
         if (viaIspdb instanceof SourceResult.Found found) {
             List<ServerCandidate> untrusted = new ArrayList<>();
             for (ServerCandidate c : found.candidates()) {
                 untrusted.add(new ServerCandidate(c.protocol(), c.host(), c.port(), c.security(), CandidateSource.MX, false,
-                        "MX " + mxHost + " -> " + provider + " (ISPDB); another domain: confirm before sending a password"));
+                        "MX " + mxHost + " -> " + provider + " (" + (viaIspdb == viaAutoconfig ? "its autoconfig file" : "ISPDB")
+                                + "); another domain: confirm before sending a password"));
             }
             return new SourceResult.Found(CandidateSource.MX, untrusted, found.notes());
         }

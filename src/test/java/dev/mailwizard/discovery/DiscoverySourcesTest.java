@@ -34,7 +34,7 @@ class DiscoverySourcesTest {
     @BeforeEach
     void start() throws Exception {
         dns = new DnsResponder();
-        https = new ConfigServer("autoconfig.example.test", "example.test", "ispdb.test", "autoconfig.other.test");
+        https = new ConfigServer("autoconfig.example.test", "example.test", "ispdb.test", "autoconfig.other.test", "autoconfig.hoster.test");
     }
 
     @AfterEach
@@ -47,7 +47,8 @@ class DiscoverySourcesTest {
         InetAddress lo = InetAddress.getLoopbackAddress();
         return new DiscoveryConfig(dns.address(), URI.create("https://ispdb.test:" + https.port() + "/v1.1/"),
                 List.of(new HostMapping("autoconfig.example.test", lo), new HostMapping("example.test", lo),
-                        new HostMapping("ispdb.test", lo), new HostMapping("autoconfig.other.test", lo)),
+                        new HostMapping("ispdb.test", lo), new HostMapping("autoconfig.other.test", lo),
+                        new HostMapping("autoconfig.hoster.test", lo)),
                 List.of(https.pki.caCertificate()), Duration.ofMillis(800), http, https.port(), 1);
     }
 
@@ -209,6 +210,18 @@ class DiscoverySourcesTest {
         assertThat(c.get(0).host()).isEqualTo("smtp.bigmail.co.uk");
         assertThat(c).noneMatch(ServerCandidate::trusted);
         assertThat(c.get(0).detail()).contains("mx1.mail.bigmail.co.uk").contains("bigmail.co.uk");
+    }
+
+    @Test
+    void mxHostedElsewhereTriesTheProvidersOwnAutoconfigFirst() throws Exception {
+        dns.add(new MXRecord(n("example.test."), DClass.IN, 300, 10, n("mx.hoster.test.")));
+        https.route("autoconfig.hoster.test/mail/config-v1.1.xml", ConfigServer.Reply.ok(CONFIG.replace("%EMAILDOMAIN%", "hoster.test")));
+        SourceResult r = Discovery.standard(config(Duration.ofSeconds(3))).finderFor(CandidateSource.MX).find(ALICE);
+        assertThat(r).isInstanceOf(SourceResult.Found.class);
+        ServerCandidate c = ((SourceResult.Found) r).candidates().get(0);
+        assertThat(c.host()).isEqualTo("smtp.hoster.test");
+        assertThat(c.trusted()).isFalse();
+        assertThat(c.detail()).contains("its autoconfig file");
     }
 
     @Test
