@@ -80,7 +80,7 @@ public final class ProbeRun {
         // Backstop: if the probe is stuck where closing sockets does not help (a DNS look-up),
         // its result is taken from what it recorded so far.
         var backstop = ctx.timer().schedule(() -> complete(slot, rec.finish(Outcome.TIMEOUT,
-                        "no answer within " + ctx.options().timeout().toSeconds() + " s (stuck during " + SmtpProbe.phaseWords(rec.phase()) + ")")),
+                        "no answer within " + ctx.options().timeout().toSeconds() + " s (stuck during " + MailProbe.phaseWords(rec.phase()) + ")")),
                 deadline.remainingNanos() + GRACE.toNanos(), TimeUnit.NANOSECONDS);
         try {
             if (cancelled) {
@@ -112,7 +112,7 @@ public final class ProbeRun {
             Slot slot = slots.get(i);
             ProbeRecorder rec = slot.recorder != null ? slot.recorder : new ProbeRecorder(plan.get(i).endpoint());
             complete(slot, rec.finish(Outcome.SKIPPED, slot.recorder == null ? "cancelled before it started"
-                    : "cancelled during " + SmtpProbe.phaseWords(rec.phase())));
+                    : "cancelled during " + MailProbe.phaseWords(rec.phase())));
         }
     }
 
