@@ -104,7 +104,7 @@ public final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--ispdb", paramLabel = "URL", description = "ISPDB base URL (default https://autoconfig.thunderbird.net/v1.1/)")
     String ispdb;
 
-    @Option(names = "--incoming", description = "also test IMAP/POP3 (not available yet)")
+    @Option(names = "--incoming", description = "also find and test IMAP/POP3 (993, 143 STARTTLS, 995, 110 STLS)")
     boolean incoming;
 
     InputStream stdin = System.in;
@@ -130,9 +130,6 @@ public final class ProbeCommand implements Callable<Integer> {
     Validated validate() {
         InetSocketAddress dnsServer = dns == null ? null : parseDns(dns);
         URI ispdbBase = ispdb == null ? null : parseIspdb(ispdb);
-        if (incoming) {
-            throw new UsageException("--incoming is not available in this version: only outgoing (SMTP) servers are tested for now");
-        }
         EmailAddress address = null;
         String targetHost = null;
         if (target.contains("@")) {
@@ -148,12 +145,17 @@ public final class ProbeCommand implements Callable<Integer> {
             throw new UsageException("--no-discovery needs at least one --host");
         }
         List<Integer> portList = new ArrayList<>();
+        List<PortSpec> incomingPorts = new ArrayList<>();
         for (String p : ports) {
             PortSpec spec = PortSpec.parse(p);
             if (spec.protocol() != Protocol.SMTP) {
-                throw new UsageException("--port '" + p + "' is an " + spec.protocol() + " port; incoming servers (--incoming) are not tested in this version");
+                if (!incoming) {
+                    throw new UsageException("--port '" + p + "' is an " + spec.protocol() + " port: add --incoming to test incoming servers");
+                }
+                incomingPorts.add(spec);
+            } else {
+                portList.add(spec.port());
             }
-            portList.add(spec.port());
         }
         Set<Security> modes = EnumSet.noneOf(Security.class);
         for (String s : securities) {
@@ -197,9 +199,9 @@ public final class ProbeCommand implements Callable<Integer> {
         List<ServerCandidate> candidates;
         List<String> notes = List.of();
         if (!typedHosts.isEmpty()) {
-            candidates = Discovery.typed(typedHosts);
+            candidates = Discovery.typed(typedHosts, incoming);
         } else if (targetHost != null) {
-            candidates = Discovery.typed(List.of(targetHost));
+            candidates = Discovery.typed(List.of(targetHost), incoming);
         } else {
             if (Terminal.interactive() && !output.json) {
                 stderr.println("Looking for " + address.displayDomain() + "'s mail servers (DNS SRV, autoconfig, ISPDB, MX, guessing)...");
@@ -210,7 +212,15 @@ public final class ProbeCommand implements Callable<Integer> {
             notes = found.notes();
         }
         boolean plainWanted = allowPlain || modes.contains(Security.PLAIN);
-        List<PortMatrix.PortMode> matrix = PortMatrix.select(portList, modes, plainWanted);
+        List<PortMatrix.PortMode> matrix = new ArrayList<>(portList.isEmpty() && !incomingPorts.isEmpty()
+                ? List.of() : PortMatrix.select(portList, modes, plainWanted));
+        if (incoming) {
+            for (PortMatrix.PortMode m : PortMatrix.incoming(modes, plainWanted)) {
+                if (incomingPorts.isEmpty() || incomingPorts.stream().anyMatch(p -> p.protocol() == m.protocol() && p.port() == m.port())) {
+                    matrix.add(m);
+                }
+            }
+        }
         if (matrix.isEmpty()) {
             throw new UsageException("--port " + ports + " with --security " + securities + " leaves nothing to test"
                     + (modes.contains(Security.PLAIN) ? "" : " (465 takes only tls)"));

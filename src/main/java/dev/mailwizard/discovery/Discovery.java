@@ -51,9 +51,16 @@ public final class Discovery {
 
     /** Candidates for hosts typed by the user: trusted, no discovery. */
     public static List<ServerCandidate> typed(List<String> hosts) {
-        return hosts.stream()
-                .map(h -> new ServerCandidate(Protocol.SMTP, h, null, null, CandidateSource.USER, true, "typed by you"))
-                .toList();
+        return typed(hosts, false);
+    }
+
+    /** The same, for IMAP and POP3 too when {@code incoming}: one server usually does both. */
+    public static List<ServerCandidate> typed(List<String> hosts, boolean incoming) {
+        List<ServerCandidate> out = new java.util.ArrayList<>();
+        for (Protocol p : incoming ? List.of(Protocol.SMTP, Protocol.IMAP, Protocol.POP3) : List.of(Protocol.SMTP)) {
+            hosts.forEach(h -> out.add(new ServerCandidate(p, h, null, null, CandidateSource.USER, true, "typed by you")));
+        }
+        return out;
     }
 
     /** Runs every source and waits (at most the config's overall deadline) for the result. */

@@ -20,14 +20,21 @@ public final class GuessFinder implements CandidateFinder {
     @Override
     public SourceResult find(EmailAddress address) {
         String d = address.domain();
-        return new SourceResult.Found(CandidateSource.GUESS, List.of(
-                guess("smtp." + d, d),
-                guess("mail." + d, d),
-                guess(d, d)), List.of());
+        List<ServerCandidate> out = new java.util.ArrayList<>();
+        for (String prefix : List.of("smtp.", "mail.", "")) {
+            out.add(guess(Protocol.SMTP, prefix + d, d));
+        }
+        for (String prefix : List.of("imap.", "mail.", "")) {
+            out.add(guess(Protocol.IMAP, prefix + d, d));
+        }
+        for (String prefix : List.of("pop.", "pop3.", "mail.", "")) {
+            out.add(guess(Protocol.POP3, prefix + d, d));
+        }
+        return new SourceResult.Found(CandidateSource.GUESS, out, List.of());
     }
 
-    private static ServerCandidate guess(String host, String domain) {
-        return new ServerCandidate(Protocol.SMTP, host, null, null, CandidateSource.GUESS, true,
+    private static ServerCandidate guess(Protocol protocol, String host, String domain) {
+        return new ServerCandidate(protocol, host, null, null, CandidateSource.GUESS, true,
                 "guessed from the domain " + domain);
     }
 }

@@ -33,7 +33,7 @@ final class LoginGate {
     LoginGate(List<PlannedProbe> plan) {
         for (PlannedProbe p : plan) {
             if (p.mayLogin()) {
-                byHost.computeIfAbsent(p.endpoint().host(), h -> new java.util.ArrayList<>()).add(p.endpoint());
+                byHost.computeIfAbsent(key(p.endpoint()), h -> new java.util.ArrayList<>()).add(p.endpoint());
             }
         }
     }
@@ -56,7 +56,7 @@ final class LoginGate {
         long until = System.nanoTime() + Math.min(MAX_WAIT.toNanos(), deadline.remainingNanos() / 2);
         int rank = PortMatrix.rank(endpoint.port(), endpoint.security());
         while (true) {
-            boolean pending = byHost.getOrDefault(endpoint.host(), List.of()).stream()
+            boolean pending = byHost.getOrDefault(key(endpoint), List.of()).stream()
                     .anyMatch(e -> !e.equals(endpoint) && PortMatrix.rank(e.port(), e.security()) < rank && !diagnosed.contains(e));
             long left = until - System.nanoTime();
             if (!pending || left <= 0) {
@@ -76,14 +76,15 @@ final class LoginGate {
         }
         int rank = PortMatrix.rank(endpoint.port(), endpoint.security());
         Optional<String> better = ready.entrySet().stream()
-                .filter(e -> e.getKey().host().equals(endpoint.host()) && !e.getKey().equals(endpoint)
+                .filter(e -> key(e.getKey()).equals(key(endpoint)) && !e.getKey().equals(endpoint)
                         && PortMatrix.rank(e.getKey().port(), e.getKey().security()) < rank)
                 .map(Map.Entry::getValue).findFirst();
         if (better.isPresent()) {
             return Optional.of("not tried again: the login for this server is checked once, at " + better.get());
         }
-        String h = "host:" + endpoint.host().toLowerCase(Locale.ROOT);
-        String a = "addr:" + address;
+        // One attempt per server and protocol: the SMTP and IMAP logins of one account may both be checked.
+        String h = "host:" + key(endpoint);
+        String a = "addr:" + endpoint.protocol() + " " + address;
         String previous = claimedBy.containsKey(h) ? claimedBy.get(h) : claimedBy.get(a);
         if (previous != null) {
             return Optional.of("not tried again: the login for this server is checked once, at " + previous);
@@ -91,6 +92,10 @@ final class LoginGate {
         claimedBy.put(h, where);
         claimedBy.put(a, where);
         return Optional.empty();
+    }
+
+    private static String key(Endpoint e) {
+        return e.protocol() + " " + e.host().toLowerCase(Locale.ROOT);
     }
 
     synchronized void rejected(String where) {

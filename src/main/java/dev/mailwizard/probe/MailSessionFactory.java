@@ -55,4 +55,34 @@ final class MailSessionFactory {
         }
         return Session.getInstance(props);
     }
+
+    /** A session for an IMAP or POP3 store login, with the same safe settings as {@link #smtpSession}. */
+    Session storeSession(Endpoint endpoint, String address, String mechanism, Deadline deadline, SocketGuard guard) {
+        String name = endpoint.protocol().name().toLowerCase(java.util.Locale.ROOT);
+        String p = "mail." + name + ".";
+        Properties props = new Properties();
+        String timeout = Integer.toString(deadline.remainingMillis());
+        props.put(p + "host", address);
+        props.put(p + "port", Integer.toString(endpoint.port()));
+        props.put(p + "connectiontimeout", timeout);
+        props.put(p + "timeout", timeout);
+        if ("imap".equals(name) && mechanism != null && !mechanism.equals("LOGIN")) {
+            props.put(p + "auth.mechanisms", mechanism);
+        }
+        props.put(p + "socketFactory", ProbeSocketFactories.plain(guard));
+        props.put(p + "socketFactory.fallback", "false");
+        if (endpoint.security() != Security.PLAIN) {
+            props.put(p + "ssl.socketFactory", ProbeSocketFactories.tls(trust.strictTrustManager(), endpoint.host(), guard));
+            props.put(p + "ssl.protocols", String.join(" ", LineConnection.TLS_PROTOCOLS));
+            props.put(p + "ssl.checkserveridentity", "true");
+            props.put(p + "ssl.hostnameverifier", trust.hostnameVerifier(endpoint.host()));
+        }
+        if (endpoint.security() == Security.TLS) {
+            props.put(p + "ssl.enable", "true");
+        } else if (endpoint.security() == Security.STARTTLS) {
+            props.put(p + "starttls.enable", "true");
+            props.put(p + "starttls.required", "true");
+        }
+        return Session.getInstance(props);
+    }
 }

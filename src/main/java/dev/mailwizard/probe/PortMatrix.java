@@ -1,5 +1,6 @@
 package dev.mailwizard.probe;
 
+import dev.mailwizard.model.Protocol;
 import dev.mailwizard.model.Security;
 
 import java.util.ArrayList;
@@ -22,8 +23,19 @@ public final class PortMatrix {
             new PortMode(2525, Security.TLS));
     private static final List<Integer> PLAIN_PORTS = List.of(587, 25, 2525);
 
-    /** A port and how to secure it. */
-    public record PortMode(int port, Security security) {
+    /** The incoming matrix (--incoming), best first: IMAP before POP3, implicit TLS before STARTTLS. */
+    public static final List<PortMode> INCOMING = List.of(
+            new PortMode(Protocol.IMAP, 993, Security.TLS),
+            new PortMode(Protocol.IMAP, 143, Security.STARTTLS),
+            new PortMode(Protocol.POP3, 995, Security.TLS),
+            new PortMode(Protocol.POP3, 110, Security.STARTTLS));
+
+    /** A protocol, a port and how to secure it. */
+    public record PortMode(Protocol protocol, int port, Security security) {
+        /** An SMTP port and mode. */
+        public PortMode(int port, Security security) {
+            this(Protocol.SMTP, port, security);
+        }
     }
 
     private PortMatrix() {
@@ -56,6 +68,26 @@ public final class PortMatrix {
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The incoming pairs to try: the incoming matrix, plus plain IMAP 143 and POP3 110 when
+     * allowed, filtered by {@code securities} when given.
+     */
+    public static List<PortMode> incoming(Set<Security> securities, boolean allowPlain) {
+        List<PortMode> out = new ArrayList<>(INCOMING);
+        if (allowPlain || securities.contains(Security.PLAIN)) {
+            out.add(new PortMode(Protocol.IMAP, 143, Security.PLAIN));
+            out.add(new PortMode(Protocol.POP3, 110, Security.PLAIN));
+        }
+        out.removeIf(m -> !securities.isEmpty() && !securities.contains(m.security()));
+        return List.copyOf(out);
+    }
+
+    /** Rank across protocols: IMAP before POP3 (both after nothing: they are ranked apart from SMTP). */
+    public static int rank(Protocol protocol, int port, Security security) {
+        int base = protocol == Protocol.POP3 ? 100 : 0;
+        return base + rank(port, security);
     }
 
     /** Preference rank of an endpoint, lower is better (used by the recommendation). */

@@ -1,6 +1,7 @@
 package dev.mailwizard.probe;
 
 import dev.mailwizard.model.AppInfo;
+import dev.mailwizard.model.Protocol;
 import dev.mailwizard.model.ServerCandidate;
 
 import java.time.Instant;
@@ -35,10 +36,14 @@ public final class ProbeJob {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         List<ProbeResult> results = run.execute();
-        List<Recommendation> ranked = Recommender.rank(results, request.username(), request.allowPlain());
+        List<Recommendation> ranked = Recommender.rank(results.stream().filter(r -> r.endpoint().protocol() == Protocol.SMTP).toList(),
+                request.username(), request.allowPlain());
+        List<Recommendation> incoming = Recommender.rank(results.stream().filter(r -> r.endpoint().protocol() != Protocol.SMTP).toList(),
+                request.username(), request.allowPlain());
         long elapsed = (System.nanoTime() - t0) / 1_000_000L;
         return new ProbeReport(AppInfo.tool(), request.account(), started, elapsed, candidates, discoveryNotes, results,
                 ranked.isEmpty() ? null : ranked.get(0), ranked.isEmpty() ? List.of() : ranked.subList(1, ranked.size()),
+                incoming.isEmpty() ? null : incoming.get(0),
                 request.options().credentials() != null, run.cancelled());
     }
 

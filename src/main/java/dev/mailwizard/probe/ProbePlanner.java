@@ -20,30 +20,36 @@ public final class ProbePlanner {
      * best port starts first. A host listed twice keeps its most trusted entry.
      */
     public static List<PlannedProbe> plan(List<ServerCandidate> candidates, List<PortMatrix.PortMode> modes) {
-        Map<String, Boolean> hosts = new LinkedHashMap<>();
-        List<Endpoint> named = new ArrayList<>();
-        for (ServerCandidate c : candidates) {
-            if (c.protocol() == Protocol.SMTP) {
-                hosts.merge(c.host(), c.trusted(), Boolean::logicalOr);
-                if (c.port() != null && c.security() != null) {
-                    named.add(Endpoint.smtp(c.host(), c.port(), c.security()));
-                }
-            }
-        }
         List<PlannedProbe> plan = new ArrayList<>();
         java.util.Set<Endpoint> seen = new java.util.HashSet<>();
-        for (PortMatrix.PortMode mode : modes) {
-            hosts.forEach((host, trusted) -> {
-                Endpoint e = Endpoint.smtp(host, mode.port(), mode.security());
-                if (seen.add(e)) {
-                    plan.add(new PlannedProbe(e, trusted));
+        for (Protocol protocol : Protocol.values()) {
+            List<PortMatrix.PortMode> own = modes.stream().filter(m -> m.protocol() == protocol).toList();
+            if (own.isEmpty()) {
+                continue;
+            }
+            Map<String, Boolean> hosts = new LinkedHashMap<>();
+            List<Endpoint> named = new ArrayList<>();
+            for (ServerCandidate c : candidates) {
+                if (c.protocol() == protocol) {
+                    hosts.merge(c.host(), c.trusted(), Boolean::logicalOr);
+                    if (c.port() != null && c.security() != null) {
+                        named.add(new Endpoint(protocol, c.host(), c.port(), c.security()));
+                    }
                 }
-            });
-        }
-        for (Endpoint e : named) {
-            boolean wanted = modes.stream().anyMatch(m -> m.security() == e.security());
-            if (wanted && seen.add(e)) {
-                plan.add(new PlannedProbe(e, hosts.get(e.host())));
+            }
+            for (PortMatrix.PortMode mode : own) {
+                hosts.forEach((host, trusted) -> {
+                    Endpoint e = new Endpoint(protocol, host, mode.port(), mode.security());
+                    if (seen.add(e)) {
+                        plan.add(new PlannedProbe(e, trusted));
+                    }
+                });
+            }
+            for (Endpoint e : named) {
+                boolean wanted = own.stream().anyMatch(m -> m.security() == e.security());
+                if (wanted && seen.add(e)) {
+                    plan.add(new PlannedProbe(e, hosts.get(e.host())));
+                }
             }
         }
         return plan;

@@ -1,5 +1,6 @@
 package dev.mailwizard.probe;
 
+import dev.mailwizard.model.Protocol;
 import dev.mailwizard.model.ServerCandidate;
 
 import java.time.Instant;
@@ -8,7 +9,7 @@ import java.util.List;
 /** The outcome of a whole run: what was found, what was tried, and what we recommend. */
 public record ProbeReport(String tool, String address, Instant startedAt, long elapsedMs,
                           List<ServerCandidate> discovery, List<String> discoveryNotes, List<ProbeResult> probes,
-                          Recommendation recommended, List<Recommendation> alternatives,
+                          Recommendation recommended, List<Recommendation> alternatives, Recommendation recommendedIncoming,
                           boolean passwordGiven, boolean cancelled) {
     public static final int SCHEMA_VERSION = 1;
 
@@ -19,12 +20,23 @@ public record ProbeReport(String tool, String address, Instant startedAt, long e
         alternatives = List.copyOf(alternatives);
     }
 
+    private boolean works(Protocol protocol) {
+        return probes.stream().anyMatch(p -> p.endpoint().protocol() == protocol && p.outcome() == Outcome.OK
+                && (!passwordGiven || loginProven(p)));
+    }
+
+    /** The login was accepted on this endpoint, or on another port of the same server and protocol. */
+    private boolean loginProven(ProbeResult p) {
+        return probes.stream().anyMatch(q -> q.endpoint().protocol() == p.endpoint().protocol()
+                && q.endpoint().host().equals(p.endpoint().host()) && q.login().result() == LoginStatus.OK);
+    }
+
     public RunVerdict verdict() {
         if (cancelled) {
             return RunVerdict.CANCELLED;
         }
-        boolean working = probes.stream().anyMatch(p -> p.outcome() == Outcome.OK
-                && (!passwordGiven || p.login().result() == LoginStatus.OK));
+        boolean incomingTested = probes.stream().anyMatch(p -> p.endpoint().protocol() != Protocol.SMTP);
+        boolean working = works(Protocol.SMTP) && (!incomingTested || works(Protocol.IMAP) || works(Protocol.POP3));
         if (working) {
             return RunVerdict.WORKING;
         }

@@ -86,7 +86,7 @@ public final class ProbeRun {
             if (cancelled) {
                 guard.cancel();
             }
-            complete(slot, new SmtpProbe(planned.endpoint(), ctx, planned.mayLogin(), deadline, guard, rec).run());
+            complete(slot, probeFor(planned, deadline, guard, rec).run());
         } finally {
             backstop.cancel(false);
             guards.remove(guard);
@@ -94,6 +94,14 @@ public final class ProbeRun {
     }
 
     /** The first result for a slot wins; listeners hear it before {@link #execute()} can return. */
+    private MailProbe probeFor(PlannedProbe planned, Deadline deadline, SocketGuard guard, ProbeRecorder rec) {
+        return switch (planned.endpoint().protocol()) {
+            case SMTP -> new SmtpProbe(planned.endpoint(), ctx, planned.mayLogin(), deadline, guard, rec);
+            case IMAP -> new ImapProbe(planned.endpoint(), ctx, planned.mayLogin(), deadline, guard, rec);
+            case POP3 -> new Pop3Probe(planned.endpoint(), ctx, planned.mayLogin(), deadline, guard, rec);
+        };
+    }
+
     private void complete(Slot slot, ProbeResult result) {
         if (slot.ended.compareAndSet(false, true)) {
             try {

@@ -39,7 +39,7 @@ public final class Recommender {
     private static Comparator<ProbeResult> order() {
         return Comparator.<ProbeResult>comparingInt(r -> r.outcome() == Outcome.OK ? 0 : 1)
                 .thenComparingInt(r -> r.certificatePinned() ? 1 : 0)
-                .thenComparingInt(r -> PortMatrix.rank(r.endpoint().port(), r.endpoint().security()));
+                .thenComparingInt(r -> PortMatrix.rank(r.endpoint().protocol(), r.endpoint().port(), r.endpoint().security()));
     }
 
     private static String mechanism(ProbeResult r) {

@@ -59,6 +59,9 @@ public final class JsonReport {
         }
         ArrayNode alternatives = root.putArray("alternatives");
         report.alternatives().forEach(a -> alternatives.add(recommendation(a)));
+        if (report.recommendedIncoming() != null) {
+            root.set("recommendedIncoming", recommendation(report.recommendedIncoming()));
+        }
         root.put("cancelled", report.cancelled());
         return root;
     }

@@ -1,0 +1,144 @@
+package dev.mailwizard.probe;
+
+import dev.mailwizard.model.Credentials;
+import dev.mailwizard.model.Endpoint;
+import dev.mailwizard.model.Security;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** One POP3 probe: greeting, CAPA, STLS, handshake, CAPA after TLS (RFC 2449, RFC 2595). */
+final class Pop3Probe extends MailProbe {
+    private static final int MAX_LINES = 200;
+
+    Pop3Probe(Endpoint endpoint, ProbeContext ctx, boolean mayLogin, Deadline deadline, SocketGuard guard, ProbeRecorder rec) {
+        super(endpoint, ctx, mayLogin, deadline, guard, rec);
+    }
+
+    @Override
+    protected Verdict diagnose(LineConnection c) throws IOException, ProbeFailure {
+        Outcome certProblem = null;
+        if (endpoint.security() == Security.TLS) {
+            enter(Phase.TLS);
+            certProblem = handshake(c, Outcome.NOT_TLS);
+        }
+        enter(Phase.GREETING);
+        long t = System.nanoTime();
+        String greeting = line(c);
+        rec.greetingMs = millisSince(t);
+        rec.banner = greeting;
+        if (!greeting.startsWith("+OK")) {
+            throw new ProbeFailure(Outcome.PROTOCOL_ERROR, greeting.startsWith("-ERR") ? "the server refuses service: " + greeting
+                    : "the server's greeting is not POP3: \"" + Transcript.printable(greeting) + "\"");
+        }
+        enter(endpoint.security() == Security.TLS ? Phase.EHLO_AFTER_TLS : Phase.EHLO);
+        List<String> caps = capa(c);
+        if (endpoint.security() == Security.TLS) {
+            rec.capsAfter = caps;
+            rec.authMechanisms = mechanisms(caps);
+            return certProblem != null ? certVerdict(certProblem) : afterTls(caps);
+        }
+        rec.capsBefore = caps;
+        if (endpoint.security() == Security.PLAIN) {
+            rec.warn("this connection is not encrypted: a password and your mail would cross the network readable");
+            return new Verdict(Outcome.PLAIN_OK, "the server answers without encryption", mechanism(caps));
+        }
+        if (!caps.contains("STLS")) {
+            throw new ProbeFailure(Outcome.STARTTLS_NOT_OFFERED, "the server's CAPA does not list STLS (it may have been stripped); no password was sent");
+        }
+        enter(Phase.STARTTLS);
+        c.writeLine("STLS");
+        String reply = line(c);
+        rec.starttlsReply = reply;
+        if (!reply.startsWith("+OK")) {
+            throw new ProbeFailure(Outcome.STARTTLS_REFUSED, "the server advertised STLS but answered \"" + reply + "\"");
+        }
+        if (c.unreadBytes() > 0) {
+            throw new ProbeFailure(Outcome.PROTOCOL_ERROR, "the server sent more data right after agreeing to STLS (injection); connection abandoned");
+        }
+        enter(Phase.TLS);
+        certProblem = handshake(c, Outcome.PROTOCOL_ERROR);
+        enter(Phase.EHLO_AFTER_TLS);
+        List<String> after = capa(c);
+        rec.capsAfter = after;
+        rec.authMechanisms = mechanisms(after);
+        return certProblem != null ? certVerdict(certProblem) : afterTls(after);
+    }
+
+    private Verdict afterTls(List<String> caps) {
+        String mechanism = mechanism(caps);
+        if (mechanism == null) {
+            return new Verdict(Outcome.LOGIN_UNAVAILABLE, "encrypted and verified, but the server offers neither USER nor SASL PLAIN after TLS", null);
+        }
+        return new Verdict(Outcome.OK, "encrypted (" + rec.tls.protocol() + "), certificate " + (rec.tls.certificate().pinned()
+                && !rec.tls.certificate().trusted() ? "accepted by your pin (not verified)" : "verified") + ", login possible (" + mechanism + ")", mechanism);
+    }
+
+    @Override
+    protected void farewell(LineConnection c) {
+        try {
+            if (!deadline.expired()) {
+                c.writeLine("QUIT");
+                line(c);
+            }
+        } catch (IOException | ProbeFailure e) {
+            // a courtesy
+        }
+    }
+
+    @Override
+    protected LoginAttempt attemptLogin(Credentials credentials, String mechanism) {
+        var session = ctx.sessions().storeSession(endpoint, rec.address, mechanism, deadline, guard);
+        return StoreLogin.attempt(session, endpoint, credentials, mechanism, rec.transcript);
+    }
+
+    private String line(LineConnection c) throws IOException, ProbeFailure {
+        String l = c.readLine();
+        if (l == null) {
+            throw new ProbeFailure(rec.banner == null ? Outcome.REFUSED : Outcome.PROTOCOL_ERROR,
+                    "the server closed the connection " + (rec.banner == null ? "without a greeting" : "during " + phaseWords(rec.phase())));
+        }
+        rec.transcript.server(l);
+        return l;
+    }
+
+    /** CAPA; an -ERR means the server predates RFC 2449 (no capabilities known). */
+    private List<String> capa(LineConnection c) throws IOException, ProbeFailure {
+        c.writeLine("CAPA");
+        String first = line(c);
+        List<String> caps = new ArrayList<>();
+        if (!first.startsWith("+OK")) {
+            return caps;
+        }
+        for (int i = 0; i < MAX_LINES; i++) {
+            String l = line(c);
+            if (l.equals(".")) {
+                return caps;
+            }
+            caps.add(l.strip().toUpperCase(Locale.ROOT));
+        }
+        throw new ProbeFailure(Outcome.PROTOCOL_ERROR, "the server's CAPA list did not end");
+    }
+
+    static List<String> mechanisms(List<String> caps) {
+        List<String> out = new ArrayList<>();
+        for (String cap : caps) {
+            if (cap.startsWith("SASL ")) {
+                for (String m : cap.substring(5).trim().split("\\s+")) {
+                    out.add(m);
+                }
+            }
+        }
+        if (caps.contains("USER")) {
+            out.add("USER");
+        }
+        return out;
+    }
+
+    static String mechanism(List<String> caps) {
+        List<String> m = mechanisms(caps);
+        return m.contains("USER") ? "USER" : m.contains("PLAIN") ? "PLAIN" : null;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.mailwizard.probe;
+
+import dev.mailwizard.model.Credentials;
+import dev.mailwizard.model.Endpoint;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.Folder;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.util.Arrays;
+import java.util.Locale;
+import javax.net.ssl.SSLException;
+
+/**
+ * The IMAP/POP3 credential check through Jakarta Mail's stores; as proof of a real login it
+ * counts the messages in INBOX. The boundary where store exceptions become a {@link LoginAttempt}.
+ */
+final class StoreLogin {
+    private StoreLogin() {
+    }
+
+    static LoginAttempt attempt(Session session, Endpoint endpoint, Credentials credentials, String mechanism, Transcript transcript) {
+        char[] password = credentials.password();
+        Store store = null;
+        try {
+            store = session.getStore(endpoint.protocol().name().toLowerCase(Locale.ROOT));
+            transcript.note("login through Jakarta Mail: new connection to " + endpoint.host() + ":" + endpoint.port() + " " + endpoint.security());
+            transcript.client((mechanism == null ? "LOGIN" : mechanism) + " " + credentials.username() + " <redacted>");
+            store.connect(credentials.username(), new String(password));
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            int count = inbox.getMessageCount();
+            inbox.close(false);
+            String reply = "logged in; INBOX holds " + count + " message" + (count == 1 ? "" : "s");
+            transcript.server(reply);
+            return new LoginAttempt.Accepted(mechanism, reply, null);
+        } catch (AuthenticationFailedException e) {
+            String reply = String.valueOf(e.getMessage()).strip();
+            transcript.server(reply);
+            return new LoginAttempt.Rejected(mechanism, reply);
+        } catch (MessagingException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof SocketTimeoutException) {
+                    return new LoginAttempt.Failed(Outcome.TIMEOUT, "the login connection timed out");
+                }
+                if (t instanceof ConnectException) {
+                    return new LoginAttempt.Failed(Outcome.REFUSED, "the login connection was refused");
+                }
+                if (t instanceof SSLException) {
+                    return new LoginAttempt.Failed(Outcome.TLS_HANDSHAKE_FAILED, "the login connection's TLS check failed: " + t.getMessage());
+                }
+            }
+            return new LoginAttempt.Failed(Outcome.PROTOCOL_ERROR, "the login failed before the server judged the password: " + e.getMessage());
+        } finally {
+            Arrays.fill(password, '\0');
+            if (store != null) {
+                try {
+                    store.close();
+                } catch (MessagingException ignored) {
+                    // gone either way
+                }
+            }
+        }
+    }
+}
