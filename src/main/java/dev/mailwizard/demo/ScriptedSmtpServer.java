@@ -1,85 +1,33 @@
 package dev.mailwizard.demo;
 
 import java.io.BufferedReader;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
 
 /**
  * A small SMTP server on loopback that follows a {@link ServerBehaviour}: good, broken or hostile.
  * It records every line it receives, and whether TLS protected it, so tests can check what a
  * client really sent (for example, that no AUTH ever crossed a plain connection).
  */
-public final class ScriptedSmtpServer implements Closeable {
-    /** A line the server received. */
-    public record Received(String line, boolean overTls) {
-    }
-
+public final class ScriptedSmtpServer extends ScriptedServer {
     private final ServerBehaviour behaviour;
-    private final ServerSocket listener;
-    private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "scripted-smtp");
-        t.setDaemon(true);
-        return t;
-    });
-    private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<String> messages = new CopyOnWriteArrayList<>();
-    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
-    private final AtomicInteger connections = new AtomicInteger();
-    private final AtomicInteger authAttempts = new AtomicInteger();
-    private volatile boolean closed;
 
-    private ScriptedSmtpServer(ServerBehaviour behaviour) throws IOException {
+    private ScriptedSmtpServer(ServerBehaviour behaviour) {
         this.behaviour = behaviour;
-        this.listener = new ServerSocket();
-        listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-        workers.execute(this::acceptLoop);
+        startAccepting();
     }
 
     /** Starts a server on a free loopback port. */
     public static ScriptedSmtpServer start(ServerBehaviour behaviour) {
-        try {
-            return new ScriptedSmtpServer(behaviour);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot open a loopback port for the scripted server", e);
-        }
-    }
-
-    public int port() {
-        return listener.getLocalPort();
-    }
-
-    public List<Received> received() {
-        return List.copyOf(received);
-    }
-
-    /** Lines received without TLS. */
-    public List<String> receivedInClear() {
-        return received.stream().filter(r -> !r.overTls()).map(Received::line).toList();
-    }
-
-    public int authAttempts() {
-        return authAttempts.get();
-    }
-
-    public int connections() {
-        return connections.get();
+        return new ScriptedSmtpServer(behaviour);
     }
 
     /** The DATA of each accepted message. */
@@ -87,62 +35,27 @@ public final class ScriptedSmtpServer implements Closeable {
         return List.copyOf(messages);
     }
 
-    private void acceptLoop() {
-        while (!closed) {
-            try {
-                Socket s = listener.accept();
-                connections.incrementAndGet();
-                sockets.add(s);
-                workers.execute(() -> serve(s));
-            } catch (IOException e) {
-                return;
-            }
+    @Override
+    protected void serve(Socket socket) throws IOException {
+        if (behaviour.resetOnConnect()) {
+            socket.setSoLinger(true, 0);
+            return;
         }
-    }
-
-    private void serve(Socket socket) {
-        try (socket) {
-            if (behaviour.resetOnConnect()) {
-                socket.setSoLinger(true, 0);
-                return;
-            }
-            if (behaviour.silent()) {
+        if (behaviour.silent()) {
+            idle(socket);
+            return;
+        }
+        Socket s = socket;
+        boolean tls = false;
+        if (behaviour.implicitTls()) {
+            if (behaviour.stallHandshake()) {
                 idle(socket);
                 return;
             }
-            Socket s = socket;
-            boolean tls = false;
-            if (behaviour.implicitTls()) {
-                if (behaviour.stallHandshake()) {
-                    idle(socket);
-                    return;
-                }
-                s = wrap(socket);
-                tls = true;
-            }
-            new Session(s, tls).run();
-        } catch (IOException | RuntimeException e) {
-            // the client went away or the handshake failed: both are normal for a test server
+            s = wrap(socket, behaviour.tls(), behaviour.tlsProtocols());
+            tls = true;
         }
-    }
-
-    private void idle(Socket socket) {
-        try {
-            socket.getInputStream().transferTo(OutputStream.nullOutputStream());
-        } catch (IOException ignored) {
-            // closed
-        }
-    }
-
-    private SSLSocket wrap(Socket plain) throws IOException {
-        SSLSocket s = (SSLSocket) behaviour.tls().getSocketFactory().createSocket(plain, null, plain.getPort(), true);
-        s.setUseClientMode(false);
-        SSLParameters p = s.getSSLParameters();
-        p.setProtocols(behaviour.tlsProtocols().toArray(String[]::new));
-        s.setSSLParameters(p);
-        sockets.add(s);
-        s.startHandshake();
-        return s;
+        new Session(s, tls).run();
     }
 
     private final class Session {
@@ -166,7 +79,7 @@ public final class ScriptedSmtpServer implements Closeable {
             greet();
             String line;
             while ((line = in.readLine()) != null) {
-                received.add(new Received(line, tls));
+                record(line, tls);
                 String upper = line.toUpperCase(java.util.Locale.ROOT);
                 String verb = upper.split(" ", 2)[0];
                 switch (verb) {
@@ -235,7 +148,7 @@ public final class ScriptedSmtpServer implements Closeable {
                 idle(socket);
                 return false;
             }
-            use(wrap(socket), true);
+            use(wrap(socket, behaviour.tls(), behaviour.tlsProtocols()), true);
             return true;
         }
 
@@ -247,7 +160,7 @@ public final class ScriptedSmtpServer implements Closeable {
                 send("504 5.5.4 Unrecognized authentication type");
                 return;
             }
-            authAttempts.incrementAndGet();
+            countAuthAttempt();
             String user;
             String password;
             if (mech.equals("PLAIN")) {
@@ -269,7 +182,7 @@ public final class ScriptedSmtpServer implements Closeable {
         private String prompt(String challenge) throws IOException {
             send("334 " + challenge);
             String answer = in.readLine();
-            received.add(new Received(answer == null ? "" : answer, tls));
+            record(answer, tls);
             return answer == null ? "" : answer;
         }
 
@@ -306,26 +219,4 @@ public final class ScriptedSmtpServer implements Closeable {
         }
     }
 
-    @Override
-    public void close() {
-        closed = true;
-        try {
-            listener.close();
-        } catch (IOException ignored) {
-            // closing
-        }
-        for (Socket s : sockets) {
-            try {
-                s.close();
-            } catch (IOException ignored) {
-                // closing
-            }
-        }
-        workers.shutdownNow();
-        try {
-            workers.awaitTermination(1, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

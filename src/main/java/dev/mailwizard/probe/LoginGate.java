@@ -29,6 +29,8 @@ final class LoginGate {
     private final Map<Endpoint, String> ready = new HashMap<>();
     private final Map<String, String> claimedBy = new HashMap<>();
     private String rejectedAt;
+    /** One login at a time per server address, across protocols: a rejection then stops the others. */
+    private final Map<String, java.util.concurrent.locks.ReentrantLock> attemptLocks = new java.util.concurrent.ConcurrentHashMap<>();
 
     LoginGate(List<PlannedProbe> plan) {
         for (PlannedProbe p : plan) {
@@ -96,6 +98,11 @@ final class LoginGate {
 
     private static String key(Endpoint e) {
         return e.protocol() + " " + e.host().toLowerCase(Locale.ROOT);
+    }
+
+    /** The lock to hold while logging in to the server at {@code address}. */
+    java.util.concurrent.locks.ReentrantLock attemptLock(String address) {
+        return attemptLocks.computeIfAbsent(address, a -> new java.util.concurrent.locks.ReentrantLock());
     }
 
     synchronized void rejected(String where) {

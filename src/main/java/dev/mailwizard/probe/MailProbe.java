@@ -220,13 +220,33 @@ abstract class MailProbe {
             Thread.currentThread().interrupt();
             return new Verdict(Outcome.SKIPPED, "cancelled before the login", null);
         }
-        Optional<String> refusal = ctx.gate().claim(endpoint, rec.address, endpoint.host() + " " + where);
-        if (refusal.isPresent()) {
-            rec.login = LoginReport.notAttempted(refusal.get());
-            return diagnosis;
+        // SMTP, IMAP and POP3 of one server usually share the account: their logins go one at a
+        // time, so that a rejection stops the others before they try.
+        var lock = ctx.gate().attemptLock(rec.address);
+        try {
+            if (!lock.tryLock(Math.max(1, deadline.remainingMillis() / 2), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                rec.login = LoginReport.notAttempted("not tried: another login to this server took too long");
+                return diagnosis;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Verdict(Outcome.SKIPPED, "cancelled before the login", null);
         }
-        enter(Phase.LOGIN);
-        LoginAttempt attempt = attemptLogin(credentials, diagnosis.mechanism);
+        LoginAttempt attempt;
+        try {
+            Optional<String> refusal = ctx.gate().claim(endpoint, rec.address, endpoint.host() + " " + where);
+            if (refusal.isPresent()) {
+                rec.login = LoginReport.notAttempted(refusal.get());
+                return diagnosis;
+            }
+            enter(Phase.LOGIN);
+            attempt = attemptLogin(credentials, diagnosis.mechanism);
+            if (attempt instanceof LoginAttempt.Rejected) {
+                ctx.gate().rejected(endpoint.host() + " " + where);
+            }
+        } finally {
+            lock.unlock();
+        }
         rec.loginMs = rec.phaseMillis();
         if (attempt instanceof LoginAttempt.Accepted a) {
             rec.credentialsSent = true;
@@ -242,7 +262,6 @@ abstract class MailProbe {
         }
         if (attempt instanceof LoginAttempt.Rejected r) {
             rec.credentialsSent = true;
-            ctx.gate().rejected(endpoint.host() + " " + where);
             rec.login = new LoginReport(true, r.mechanism(), LoginStatus.REJECTED, r.reply(),
                     "the server refused the login; MailWizard does not retry, so the account does not lock");
             boolean temporary = r.reply().startsWith("4");

@@ -153,6 +153,43 @@ class RealMtaTest {
         assertThat(r.report().get("discoveryNotes").toString()).contains("srv: 2 servers (used first)");
     }
 
+    private static long dovecotMismatches() throws IOException {
+        try (Stream<String> lines = Files.lines(Path.of(env.get("MTA_DOVECOT_LOG")))) {
+            return lines.filter(l -> l.contains("Password mismatch")).count();
+        }
+    }
+
+    @Test
+    void incomingImapAndPop3AreFoundAndVerifiedWithTheRightPassword() throws IOException {
+        Run r = probe(env.get("MTA_PASSWORD"), "--incoming", "--timeout", "5");
+        assertThat(r.exit()).as(r.stdout()).isZero();
+        for (Object[] want : new Object[][]{{"IMAP", 993, "TLS"}, {"IMAP", 143, "STARTTLS"}, {"POP3", 995, "TLS"}, {"POP3", 110, "STARTTLS"}}) {
+            JsonNode p = incomingAt(r.report(), (String) want[0], (int) want[1], (String) want[2]);
+            assertThat(p.get("outcome").asText()).as("%s %s", want[0], want[1]).isEqualTo("OK");
+        }
+        assertThat(incomingAt(r.report(), "IMAP", 993, "TLS").get("login").get("reply").asText()).contains("INBOX holds");
+        assertThat(r.report().get("recommendedIncoming").get("protocol").asText()).isEqualTo("IMAP");
+        assertThat(r.report().get("recommendedIncoming").get("port").asInt()).isEqualTo(993);
+    }
+
+    @Test
+    void wrongPasswordAcrossSmtpImapAndPop3FailsExactlyOnceInDovecotsLog() throws IOException, InterruptedException {
+        long before = dovecotMismatches();
+        Run r = probe("definitely-wrong", "--incoming", "--timeout", "5");
+        assertThat(r.exit()).as(r.stdout()).isEqualTo(3);
+        Thread.sleep(500);
+        assertThat(dovecotMismatches() - before).isEqualTo(1);
+    }
+
+    private static JsonNode incomingAt(JsonNode report, String protocol, int port, String security) {
+        for (JsonNode p : report.get("probes")) {
+            if (p.get("protocol").asText().equals(protocol) && p.get("port").asInt() == port && p.get("security").asText().equals(security)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no probe for " + protocol + " " + port);
+    }
+
     private static long countFiles(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return 0;

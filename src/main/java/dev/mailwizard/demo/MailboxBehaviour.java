@@ -1,0 +1,58 @@
+package dev.mailwizard.demo;
+
+import java.util.List;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+
+/**
+ * How a scripted IMAP or POP3 server behaves: a good one by default, or one of the traps.
+ *
+ * @param greeting            null for the protocol's normal greeting
+ * @param implicitTls         TLS from the first byte (993/995) with {@code tls}
+ * @param offerStarttls       STARTTLS (IMAP) or STLS (POP3) in the capabilities before TLS
+ * @param refuseStarttls      answer STARTTLS/STLS with an error
+ * @param injectAfterStarttls bytes sent right after the OK to STARTTLS/STLS
+ * @param preauth             IMAP: greet with PREAUTH (already logged in, in clear)
+ * @param loginDisabledAfterTls IMAP: LOGINDISABLED and no AUTH= even after TLS
+ */
+public record MailboxBehaviour(String greeting, boolean implicitTls, SSLContext tls, boolean offerStarttls, boolean refuseStarttls,
+                               String injectAfterStarttls, boolean preauth, boolean loginDisabledAfterTls, int messages,
+                               Map<String, String> users) {
+    public MailboxBehaviour {
+        users = Map.copyOf(users);
+    }
+
+    static final List<String> TLS_PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
+
+    public static MailboxBehaviour implicit(SSLContext tls, String user, String password) {
+        return new MailboxBehaviour(null, true, tls, false, false, null, false, false, 3, Map.of(user, password));
+    }
+
+    public static MailboxBehaviour starttls(SSLContext tls, String user, String password) {
+        return new MailboxBehaviour(null, false, tls, true, false, null, false, false, 3, Map.of(user, password));
+    }
+
+    public MailboxBehaviour withoutStarttls() {
+        return new MailboxBehaviour(greeting, implicitTls, tls, false, refuseStarttls, injectAfterStarttls, preauth, loginDisabledAfterTls, messages, users);
+    }
+
+    public MailboxBehaviour refusingStarttls() {
+        return new MailboxBehaviour(greeting, implicitTls, tls, offerStarttls, true, injectAfterStarttls, preauth, loginDisabledAfterTls, messages, users);
+    }
+
+    public MailboxBehaviour injecting(String bytes) {
+        return new MailboxBehaviour(greeting, implicitTls, tls, offerStarttls, refuseStarttls, bytes, preauth, loginDisabledAfterTls, messages, users);
+    }
+
+    public MailboxBehaviour preauthenticated() {
+        return new MailboxBehaviour(greeting, implicitTls, tls, offerStarttls, refuseStarttls, injectAfterStarttls, true, loginDisabledAfterTls, messages, users);
+    }
+
+    public MailboxBehaviour withLoginDisabledAfterTls() {
+        return new MailboxBehaviour(greeting, implicitTls, tls, offerStarttls, refuseStarttls, injectAfterStarttls, preauth, true, messages, users);
+    }
+
+    public MailboxBehaviour withGreeting(String text) {
+        return new MailboxBehaviour(text, implicitTls, tls, offerStarttls, refuseStarttls, injectAfterStarttls, preauth, loginDisabledAfterTls, messages, users);
+    }
+}

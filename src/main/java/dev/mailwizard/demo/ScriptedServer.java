@@ -1,0 +1,150 @@
+package dev.mailwizard.demo;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * What every scripted mail server shares: a loopback port, a thread per connection, TLS on
+ * demand, and a record of every line received (and whether TLS protected it) so tests can check
+ * what a client really sent.
+ */
+public abstract class ScriptedServer implements Closeable {
+    /** A line the server received. */
+    public record Received(String line, boolean overTls) {
+    }
+
+    private final ServerSocket listener;
+    private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "scripted-server");
+        t.setDaemon(true);
+        return t;
+    });
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger authAttempts = new AtomicInteger();
+    private volatile boolean closed;
+
+    protected ScriptedServer() {
+        try {
+            listener = new ServerSocket();
+            listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot open a loopback port for the scripted server", e);
+        }
+    }
+
+    /** Starts accepting; subclasses call this at the end of their constructor. */
+    protected final void startAccepting() {
+        workers.execute(this::acceptLoop);
+    }
+
+    /** Serves one connection; the socket is closed afterwards. */
+    protected abstract void serve(Socket socket) throws IOException;
+
+    public int port() {
+        return listener.getLocalPort();
+    }
+
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    /** Lines received without TLS. */
+    public List<String> receivedInClear() {
+        return received.stream().filter(r -> !r.overTls()).map(Received::line).toList();
+    }
+
+    public int authAttempts() {
+        return authAttempts.get();
+    }
+
+    public int connections() {
+        return connections.get();
+    }
+
+    protected void record(String line, boolean overTls) {
+        received.add(new Received(line == null ? "" : line, overTls));
+    }
+
+    protected void countAuthAttempt() {
+        authAttempts.incrementAndGet();
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            try {
+                Socket s = listener.accept();
+                connections.incrementAndGet();
+                sockets.add(s);
+                workers.execute(() -> {
+                    try (s) {
+                        serve(s);
+                    } catch (IOException | RuntimeException e) {
+                        // the client went away or the handshake failed: normal for a test server
+                    }
+                });
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    /** Starts TLS as the server side of {@code plain}. */
+    protected SSLSocket wrap(Socket plain, SSLContext tls, List<String> protocols) throws IOException {
+        SSLSocket s = (SSLSocket) tls.getSocketFactory().createSocket(plain, null, plain.getPort(), true);
+        s.setUseClientMode(false);
+        SSLParameters p = s.getSSLParameters();
+        p.setProtocols(protocols.toArray(String[]::new));
+        s.setSSLParameters(p);
+        sockets.add(s);
+        s.startHandshake();
+        return s;
+    }
+
+    /** Reads and ignores everything until the client leaves (a tarpit, a stalled handshake). */
+    protected static void idle(Socket socket) {
+        try {
+            socket.getInputStream().transferTo(OutputStream.nullOutputStream());
+        } catch (IOException ignored) {
+            // closed
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            listener.close();
+        } catch (IOException ignored) {
+            // closing
+        }
+        for (Socket s : sockets) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // closing
+            }
+        }
+        workers.shutdownNow();
+        try {
+            workers.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
