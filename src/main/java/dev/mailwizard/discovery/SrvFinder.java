@@ -14,10 +14,23 @@ import org.xbill.DNS.Type;
 
 /**
  * RFC 6186 / RFC 8314 §5.1 SRV records: {@code _submissions._tcp} (implicit TLS) and
- * {@code _submission._tcp} (STARTTLS). A target of "." means the service is not offered. A target
+ * {@code _submission._tcp} (STARTTLS), and for incoming mail {@code _imaps}, {@code _imap},
+ * {@code _pop3s}, {@code _pop3}. A target of "." means the service is not offered. A target
  * outside the address's domain is untrusted unless the resolver vouches for it with DNSSEC.
  */
 public final class SrvFinder implements CandidateFinder {
+    /** RFC 6186 and RFC 8314 service names, implicit TLS first. */
+    private static final java.util.Map<String, Protocol> SERVICES = new java.util.LinkedHashMap<>();
+
+    static {
+        SERVICES.put("_submissions._tcp.", Protocol.SMTP);
+        SERVICES.put("_submission._tcp.", Protocol.SMTP);
+        SERVICES.put("_imaps._tcp.", Protocol.IMAP);
+        SERVICES.put("_imap._tcp.", Protocol.IMAP);
+        SERVICES.put("_pop3s._tcp.", Protocol.POP3);
+        SERVICES.put("_pop3._tcp.", Protocol.POP3);
+    }
+
     private final DnsClient dns;
 
     public SrvFinder(DnsClient dns) {
@@ -34,8 +47,8 @@ public final class SrvFinder implements CandidateFinder {
         List<ServerCandidate> found = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         String failure = null;
-        // Both names are asked at once, so a slow DNS costs one timeout, not two.
-        List<String> services = List.of("_submissions._tcp.", "_submission._tcp.");
+        // All names are asked at once, so a slow DNS costs one timeout, not six.
+        List<String> services = List.copyOf(SERVICES.keySet());
         List<java.util.concurrent.CompletableFuture<Object>> answers = new ArrayList<>();
         for (String service : services) {
             java.util.concurrent.CompletableFuture<Object> f = new java.util.concurrent.CompletableFuture<>();
@@ -52,7 +65,9 @@ public final class SrvFinder implements CandidateFinder {
         }
         for (int i = 0; i < services.size(); i++) {
             String service = services.get(i);
-            Security security = service.startsWith("_submissions") ? Security.TLS : Security.STARTTLS;
+            Protocol protocol = SERVICES.get(service);
+            Security security = service.startsWith("_submissions") || service.startsWith("_imaps") || service.startsWith("_pop3s")
+                    ? Security.TLS : Security.STARTTLS;
             String name = service + address.domain();
             try {
                 Object outcome = answers.get(i).join();
@@ -74,7 +89,7 @@ public final class SrvFinder implements CandidateFinder {
                     String detail = name + " -> " + target + ":" + srv.getPort() + " (priority " + srv.getPriority() + ", weight " + srv.getWeight() + ")"
                             + (trusted ? (inDomain ? "" : ", DNSSEC-validated") : ", outside " + address.domain() + " and not DNSSEC-validated: confirm before sending a password");
                     try {
-                        found.add(new ServerCandidate(Protocol.SMTP, target, srv.getPort(), security, CandidateSource.SRV, trusted, detail));
+                        found.add(new ServerCandidate(protocol, target, srv.getPort(), security, CandidateSource.SRV, trusted, detail));
                     } catch (IllegalArgumentException e) {
                         notes.add(name + " has an invalid target: " + e.getMessage());
                     }

@@ -25,14 +25,16 @@ public final class TextReport {
     public String render(ProbeReport report, boolean withTranscript) {
         StringBuilder out = new StringBuilder();
         String who = report.address() == null ? "" : " for " + report.address();
-        out.append(bold("MailWizard: outgoing mail (SMTP)" + who)).append('\n');
+        boolean incoming = report.probes().stream().anyMatch(p -> p.endpoint().protocol() != dev.mailwizard.model.Protocol.SMTP);
+        out.append(bold("MailWizard: " + (incoming ? "incoming (IMAP/POP3) and outgoing (SMTP) mail" : "outgoing mail (SMTP)") + who)).append('\n');
         long hosts = report.probes().stream().map(p -> p.endpoint().host()).distinct().count();
         out.append(String.format(Locale.ROOT, "Tested %d endpoint%s on %d server%s in %.1f s%s%n%n",
                 report.probes().size(), report.probes().size() == 1 ? "" : "s", hosts, hosts == 1 ? "" : "s",
                 report.elapsedMs() / 1000.0, report.cancelled() ? " (CANCELLED: showing what finished)" : ""));
-        table(out, report.probes());
+        table(out, report.probes(), incoming);
         out.append('\n');
         recommendation(out, report);
+        incoming(out, report);
         failures(out, report.probes());
         warnings(out, report.probes());
         discovery(out, report);
@@ -42,10 +44,12 @@ public final class TextReport {
         return out.toString();
     }
 
-    private void table(StringBuilder out, List<ProbeResult> probes) {
+    private void table(StringBuilder out, List<ProbeResult> probes, boolean withProtocol) {
         int hostWidth = Math.max(6, probes.stream().mapToInt(p -> HostNames.toUnicode(p.endpoint().host()).length()).max().orElse(6));
-        out.append(String.format(Locale.ROOT, "  %-" + hostWidth + "s  %5s  %-8s  %-22s  %7s  %s%n",
-                "SERVER", "PORT", "SECURITY", "RESULT", "TIME", "LOGIN"));
+        String proto = withProtocol ? "%-5s " : "";
+        out.append(String.format(Locale.ROOT, "  " + proto + "%-" + hostWidth + "s  %5s  %-8s  %-22s  %7s  %s%n",
+                withProtocol ? new Object[]{"PROTO", "SERVER", "PORT", "SECURITY", "RESULT", "TIME", "LOGIN"}
+                        : new Object[]{"SERVER", "PORT", "SECURITY", "RESULT", "TIME", "LOGIN"}));
         for (ProbeResult p : probes) {
             String outcome = p.outcome().name();
             String coloured = pad(outcome, 22);
@@ -59,7 +63,8 @@ public final class TextReport {
                 case REJECTED -> "REJECTED";
                 case NOT_ATTEMPTED -> p.login().attempted() ? "failed" : "-";
             };
-            out.append(String.format(Locale.ROOT, "  %-" + hostWidth + "s  %5d  %-8s  %s  %7s  %s%n",
+            out.append(String.format(Locale.ROOT, "  " + (withProtocol ? String.format(Locale.ROOT, "%-5s ", p.endpoint().protocol()) : "")
+                            + "%-" + hostWidth + "s  %5d  %-8s  %s  %7s  %s%n",
                     HostNames.toUnicode(p.endpoint().host()), p.endpoint().port(), securityWord(p.endpoint().security()),
                     coloured, p.timings().totalMs() + " ms", login));
         }
@@ -77,8 +82,9 @@ public final class TextReport {
                     .append("does not block ports 465/587, or the provider's CA certificate (--trust-ca).\n\n");
             return;
         }
-        String title = r.outcome() == Outcome.PLAIN_OK ? "Works, but UNENCRYPTED:" : r.outcome() == Outcome.LOGIN_REJECTED
-                ? "Right settings, wrong password:" : "Recommended settings:";
+        boolean both = report.probes().stream().anyMatch(p -> p.endpoint().protocol() != dev.mailwizard.model.Protocol.SMTP);
+        String title = (r.outcome() == Outcome.PLAIN_OK ? "Works, but UNENCRYPTED" : r.outcome() == Outcome.LOGIN_REJECTED
+                ? "Right settings, wrong password" : "Recommended settings") + (both ? " (outgoing mail, SMTP):" : ":");
         out.append(bold(title)).append('\n');
         out.append("  Server:    ").append(HostNames.toUnicode(r.host())).append('\n');
         out.append("  Port:      ").append(r.port()).append('\n');
@@ -99,6 +105,31 @@ public final class TextReport {
                     .map(a -> HostNames.toUnicode(a.host()) + " " + a.port() + " " + a.security().label()).toList()));
             out.append("\n\n");
         }
+    }
+
+    private void incoming(StringBuilder out, ProbeReport report) {
+        boolean tested = report.probes().stream().anyMatch(p -> p.endpoint().protocol() != dev.mailwizard.model.Protocol.SMTP);
+        if (!tested) {
+            return;
+        }
+        Recommendation in = report.recommendedIncoming();
+        if (in == null) {
+            out.append(red(bold("No secure incoming server (IMAP/POP3) works."))).append("\n\n");
+            return;
+        }
+        out.append(bold("Incoming mail:")).append('\n');
+        out.append("  Protocol:  ").append(in.protocol()).append('\n');
+        out.append("  Server:    ").append(HostNames.toUnicode(in.host())).append('\n');
+        out.append("  Port:      ").append(in.port()).append('\n');
+        out.append("  Security:  ").append(in.security().label()).append('\n');
+        out.append("  Why:       ").append(wrap(in.why(), 13)).append('\n');
+        Recommendation outMail = report.recommended();
+        if (outMail != null) {
+            out.append("  In short:  ").append(wrap(in.protocol() + " " + HostNames.toUnicode(in.host()) + " " + in.port() + " " + in.security().label()
+                    + " + SMTP " + HostNames.toUnicode(outMail.host()) + " " + outMail.port() + " " + outMail.security().label()
+                    + (in.protocol() == dev.mailwizard.model.Protocol.IMAP ? " (IMAP keeps your mail on the server, in sync across devices)" : ""), 13)).append('\n');
+        }
+        out.append('\n');
     }
 
     private void certificateLine(StringBuilder out, CertificateReport c) {

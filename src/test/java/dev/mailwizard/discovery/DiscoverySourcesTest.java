@@ -100,6 +100,15 @@ class DiscoverySourcesTest {
     }
 
     @Test
+    void incomingSrvRecordsGiveImapAndPop3Candidates() throws Exception {
+        dns.add(srv("_imaps._tcp.example.test.", 0, 0, 993, "imap.example.test."))
+                .add(srv("_pop3._tcp.example.test.", 0, 0, 110, "pop.example.test."));
+        List<ServerCandidate> c = ((SourceResult.Found) srvFinder().find(ALICE)).candidates();
+        assertThat(c).extracting(ServerCandidate::protocol).containsExactly(Protocol.IMAP, Protocol.POP3);
+        assertThat(c).extracting(ServerCandidate::security).containsExactly(Security.TLS, Security.STARTTLS);
+    }
+
+    @Test
     void dotTargetMeansNotOffered() throws Exception {
         dns.add(srv("_submissions._tcp.example.test.", 0, 0, 0, "."));
         SourceResult r = srvFinder().find(ALICE);

@@ -150,7 +150,7 @@ class RealMtaTest {
         assertThat(first.get("trusted").asBoolean()).isTrue();
         assertThat(r.report().get("recommended").get("host").asText()).isEqualTo(env.get("MTA_HOST"));
         assertThat(r.report().get("recommended").get("port").asInt()).isEqualTo(465);
-        assertThat(r.report().get("discoveryNotes").toString()).contains("srv: 2 servers (used first)");
+        assertThat(r.report().get("discoveryNotes").toString()).contains("srv: 4 servers (used first)");
     }
 
     private static long dovecotMismatches() throws IOException {
@@ -170,6 +170,16 @@ class RealMtaTest {
         assertThat(incomingAt(r.report(), "IMAP", 993, "TLS").get("login").get("reply").asText()).contains("INBOX holds");
         assertThat(r.report().get("recommendedIncoming").get("protocol").asText()).isEqualTo("IMAP");
         assertThat(r.report().get("recommendedIncoming").get("port").asInt()).isEqualTo(993);
+    }
+
+    @Test
+    void discoveryThroughSrvFindsPostfixAndDovecotTogether() throws IOException {
+        Run r = run(env.get("MTA_PASSWORD"), List.of("--dns", env.get("MTA_DNS"), "--ispdb", "https://127.0.0.1:1/"), "--incoming", "--timeout", "5");
+        assertThat(r.exit()).as(r.stdout()).isZero();
+        assertThat(r.report().get("recommended").get("port").asInt()).isEqualTo(465);
+        assertThat(r.report().get("recommendedIncoming").get("protocol").asText()).isEqualTo("IMAP");
+        assertThat(r.report().get("recommendedIncoming").get("port").asInt()).isEqualTo(993);
+        assertThat(r.report().get("discovery").toString()).contains("\"protocol\":\"IMAP\"").contains("\"port\":993");
     }
 
     @Test

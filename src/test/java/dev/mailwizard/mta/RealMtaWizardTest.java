@@ -68,5 +68,8 @@ class RealMtaWizardTest {
         assertThat(robot.lookup("#resultPort").queryAs(Label.class).getText()).isEqualTo("465");
         assertThat(robot.lookup("#resultSecurity").queryAs(Label.class).getText()).isEqualTo("SSL/TLS");
         assertThat(state.reportProperty().get().verdict()).isEqualTo(dev.mailwizard.probe.RunVerdict.WORKING);
+        // Incoming and outgoing side by side: Dovecot's IMAP over implicit TLS is the incoming choice.
+        assertThat(robot.lookup("#incomingServer").queryAs(Label.class).getText()).isEqualTo(env.get("MTA_HOST"));
+        assertThat(robot.lookup("#incomingPort").queryAs(Label.class).getText()).isEqualTo("993");
     }
 }

@@ -50,7 +50,7 @@ class ViewModelTest {
         s.addressProperty().set("alice@example.com");
         ServersViewModel vm = new ServersViewModel(s, new ImmediateTaskRunner(), st -> dev.mailwizard.discovery.Discovery.guessOnly());
         vm.prepare();
-        assertThat(vm.rows()).hasSize(15);
+        assertThat(vm.rows()).hasSize(29);
         assertThat(vm.rows().get(0).hostProperty().get()).isEqualTo("smtp.example.com");
         assertThat(vm.rows().get(0).sourceProperty().get()).isEqualTo(CandidateSource.GUESS);
         vm.rows().get(0).portProperty().set(0);
@@ -58,7 +58,7 @@ class ViewModelTest {
         assertThat(vm.validProperty().get()).isFalse();
         vm.rows().get(0).portProperty().set(465);
         vm.prepare();
-        assertThat(vm.rows()).hasSize(15);
+        assertThat(vm.rows()).hasSize(29);
         s.mappingsProperty().set("smtp.example.com:not-an-ip");
         assertThat(vm.problemProperty().get()).contains("not-an-ip");
         s.mappingsProperty().set("smtp.example.com:127.0.0.1");
@@ -166,6 +166,29 @@ class ViewModelTest {
             testing.start();
             assertThat(s.reportProperty().get().probes().get(0).login().result()).isEqualTo(dev.mailwizard.probe.LoginStatus.OK);
             assertThat(server.authAttempts()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void incomingAndOutgoingAreTestedAndRecommendedSideBySide() {
+        var good = PKI.issue(HOST);
+        try (var smtp = ScriptedSmtpServer.start(ServerBehaviour.builder().implicitTls(good.serverContext()).user("a@vm.test", "pw").build());
+             var imap = dev.mailwizard.demo.ScriptedImapServer.start(dev.mailwizard.demo.MailboxBehaviour.implicit(good.serverContext(), "a@vm.test", "pw"))) {
+            WizardState s = state();
+            s.addressProperty().set("a@vm.test");
+            s.passwordProperty().set("pw");
+            s.mappingsProperty().set(HOST + ":127.0.0.1");
+            s.servers().setAll(new ServerRow(HOST, smtp.port(), Security.TLS, CandidateSource.USER, true),
+                    new ServerRow(dev.mailwizard.model.Protocol.IMAP, HOST, imap.port(), Security.TLS, CandidateSource.USER, true));
+            new TestingViewModel(s, new ImmediateTaskRunner(), UiDispatcher.IMMEDIATE).start();
+            ResultViewModel result = new ResultViewModel(s);
+            assertThat(result.hasIncomingProperty().get()).isTrue();
+            assertThat(result.incomingProtocolProperty().get()).isEqualTo("IMAP");
+            assertThat(result.incomingPortProperty().get()).isEqualTo(Integer.toString(imap.port()));
+            assertThat(result.portProperty().get()).isEqualTo(Integer.toString(smtp.port()));
+            assertThat(result.clipboardText()).contains("Incoming server (IMAP)").contains("Outgoing server (SMTP)");
+            assertThat(smtp.authAttempts()).isEqualTo(1);
+            assertThat(imap.authAttempts()).isEqualTo(1);
         }
     }
 

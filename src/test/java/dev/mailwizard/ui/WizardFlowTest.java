@@ -107,16 +107,16 @@ class WizardFlowTest {
     void serversStepGuessesFromTheDomainAndNamesABadPort(FxRobot robot) throws Exception {
         robot.clickOn("#address").write("bob@example.org");
         robot.clickOn("#next");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.state().servers().size() == 15);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.state().servers().size() == 29);
         @SuppressWarnings("unchecked")
         TableView<ServerRow> table = robot.lookup("#serversTable").queryAs(TableView.class);
-        assertThat(table.getItems()).hasSize(15);
+        assertThat(table.getItems()).hasSize(29);
         assertThat(table.getItems().get(0).hostProperty().get()).isEqualTo("smtp.example.org");
         robot.interact(() -> table.getItems().get(0).portProperty().set(70000));
         assertThat(robot.lookup("#serversProblem").queryAs(Label.class).getText()).contains("70000");
         assertThat(button(robot, "#next").isDisabled()).isTrue();
         robot.clickOn("#addServer");
-        assertThat(table.getItems()).hasSize(16);
+        assertThat(table.getItems()).hasSize(30);
     }
 
     @Test

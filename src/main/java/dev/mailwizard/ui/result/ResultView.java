@@ -58,7 +58,25 @@ public final class ResultView {
         });
         HBox copyRow = new HBox(10, copy, copied);
         copyRow.setAlignment(Pos.CENTER_LEFT);
-        VBox card = new VBox(10, settings, copyRow);
+        GridPane incoming = new GridPane();
+        incoming.setId("incomingSettings");
+        incoming.getStyleClass().add("settings-card");
+        incoming.setHgap(16);
+        incoming.setVgap(6);
+        Label incomingKey = key("result.port");
+        incomingKey.textProperty().bind(vm.incomingProtocolProperty().map(p -> Messages.get("result.incoming.server", p)));
+        incoming.addRow(0, incomingKey, value(vm.incomingServerProperty(), "incomingServer"));
+        incoming.addRow(1, key("result.port"), value(vm.incomingPortProperty(), "incomingPort"));
+        incoming.addRow(2, key("result.security"), value(vm.incomingSecurityProperty(), "incomingSecurity"));
+        incoming.addRow(3, key("result.login"), value(vm.loginProperty(), "incomingLogin"));
+        incoming.visibleProperty().bind(vm.hasIncomingProperty());
+        incoming.managedProperty().bind(vm.hasIncomingProperty());
+        HBox.setHgrow(settings, Priority.ALWAYS);
+        HBox.setHgrow(incoming, Priority.ALWAYS);
+        settings.setMaxWidth(Double.MAX_VALUE);
+        incoming.setMaxWidth(Double.MAX_VALUE);
+        HBox cards = new HBox(12, incoming, settings);
+        VBox card = new VBox(10, cards, copyRow);
         card.visibleProperty().bind(vm.hasRecommendationProperty());
         card.managedProperty().bind(vm.hasRecommendationProperty());
 

@@ -36,6 +36,11 @@ public final class ResultViewModel {
     private final StringProperty login = new SimpleStringProperty("");
     private final StringProperty why = new SimpleStringProperty("");
     private final BooleanProperty hasRecommendation = new SimpleBooleanProperty(false);
+    private final BooleanProperty hasIncoming = new SimpleBooleanProperty(false);
+    private final StringProperty incomingServer = new SimpleStringProperty("");
+    private final StringProperty incomingPort = new SimpleStringProperty("");
+    private final StringProperty incomingSecurity = new SimpleStringProperty("");
+    private final StringProperty incomingProtocol = new SimpleStringProperty("");
     private final ObservableList<FailureItem> failures = FXCollections.observableArrayList();
     private final ObservableList<String> warnings = FXCollections.observableArrayList();
 
@@ -75,6 +80,12 @@ public final class ResultViewModel {
             login.set(r.username() == null ? "" : Messages.get("result.login.value", r.username()));
             why.set(r.why());
         }
+        Recommendation in = report.recommendedIncoming();
+        hasIncoming.set(in != null);
+        incomingProtocol.set(in == null ? "" : in.protocol().name());
+        incomingServer.set(in == null ? "" : HostNames.toUnicode(in.host()));
+        incomingPort.set(in == null ? "" : Integer.toString(in.port()));
+        incomingSecurity.set(in == null ? "" : in.security().label());
         for (ProbeResult p : report.probes()) {
             if (p.outcome() != Outcome.OK) {
                 failures.add(new FailureItem(p, OutcomeTexts.endpoint(p), p.outcome().name(), OutcomeTexts.explain(p),
@@ -121,8 +132,34 @@ public final class ResultViewModel {
             return "";
         }
         Recommendation r = report.recommended();
-        return Messages.get("result.clipboard", HostNames.toUnicode(r.host()), Integer.toString(r.port()), r.security().label(),
+        String text = Messages.get("result.clipboard", HostNames.toUnicode(r.host()), Integer.toString(r.port()), r.security().label(),
                 r.username() == null ? "" : r.username(), r.authMechanism() == null ? "-" : r.authMechanism());
+        Recommendation in = report.recommendedIncoming();
+        if (in != null) {
+            text = Messages.get("result.clipboard.incoming", in.protocol().name(), HostNames.toUnicode(in.host()), Integer.toString(in.port()),
+                    in.security().label()) + text;
+        }
+        return text;
+    }
+
+    public BooleanProperty hasIncomingProperty() {
+        return hasIncoming;
+    }
+
+    public StringProperty incomingServerProperty() {
+        return incomingServer;
+    }
+
+    public StringProperty incomingPortProperty() {
+        return incomingPort;
+    }
+
+    public StringProperty incomingSecurityProperty() {
+        return incomingSecurity;
+    }
+
+    public StringProperty incomingProtocolProperty() {
+        return incomingProtocol;
     }
 
     /** The full JSON report, with transcripts, for the help desk. */

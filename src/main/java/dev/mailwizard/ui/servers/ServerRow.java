@@ -2,6 +2,7 @@ package dev.mailwizard.ui.servers;
 
 import dev.mailwizard.model.CandidateSource;
 import dev.mailwizard.model.Endpoint;
+import dev.mailwizard.model.Protocol;
 import dev.mailwizard.model.Security;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -14,6 +15,7 @@ import javafx.beans.property.StringProperty;
 
 /** One outgoing server endpoint the user can edit: host, port, security, and where it came from. */
 public final class ServerRow {
+    private final ObjectProperty<Protocol> protocol = new SimpleObjectProperty<>(Protocol.SMTP);
     private final BooleanProperty enabled = new SimpleBooleanProperty(true);
     private final StringProperty host = new SimpleStringProperty("");
     private final IntegerProperty port = new SimpleIntegerProperty(465);
@@ -22,11 +24,20 @@ public final class ServerRow {
     private final BooleanProperty trusted = new SimpleBooleanProperty(true);
 
     public ServerRow(String host, int port, Security security, CandidateSource source, boolean trusted) {
+        this(Protocol.SMTP, host, port, security, source, trusted);
+    }
+
+    public ServerRow(Protocol protocol, String host, int port, Security security, CandidateSource source, boolean trusted) {
+        this.protocol.set(protocol);
         this.host.set(host);
         this.port.set(port);
         this.security.set(security);
         this.source.set(source);
         this.trusted.set(trusted);
+    }
+
+    public ObjectProperty<Protocol> protocolProperty() {
+        return protocol;
     }
 
     public BooleanProperty enabledProperty() {
@@ -55,7 +66,7 @@ public final class ServerRow {
 
     /** The endpoint, or an exception naming what is wrong (blank host, bad port). */
     public Endpoint toEndpoint() {
-        return Endpoint.smtp(host.get(), port.get(), security.get());
+        return new Endpoint(protocol.get(), host.get(), port.get(), security.get());
     }
 
     /** Null when the row is valid, otherwise what to fix. */

@@ -55,6 +55,12 @@ public final class ServersView {
         test.setPrefWidth(56);
         test.setMaxWidth(64);
 
+        TableColumn<ServerRow, dev.mailwizard.model.Protocol> protocol = new TableColumn<>(Messages.get("servers.col.protocol"));
+        protocol.setCellValueFactory(c -> c.getValue().protocolProperty());
+        protocol.setCellFactory(ChoiceBoxTableCell.forTableColumn(dev.mailwizard.model.Protocol.values()));
+        protocol.setPrefWidth(80);
+        protocol.setMaxWidth(90);
+
         TableColumn<ServerRow, String> host = new TableColumn<>(Messages.get("servers.col.host"));
         host.setCellValueFactory(c -> c.getValue().hostProperty());
         host.setCellFactory(TextFieldTableCell.forTableColumn());
@@ -120,7 +126,7 @@ public final class ServersView {
         remove.setSortable(false);
         remove.setPrefWidth(44);
         remove.setMaxWidth(50);
-        table.getColumns().setAll(java.util.List.of(test, host, port, security, source, confirm, remove));
+        table.getColumns().setAll(java.util.List.of(test, protocol, host, port, security, source, confirm, remove));
         VBox.setVgrow(table, Priority.ALWAYS);
 
         Button add = new Button(Messages.get("servers.add"));

@@ -108,16 +108,21 @@ public final class ServersViewModel {
     private void fill(DiscoveryResult result) {
         List<ServerRow> list = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
-        for (ServerCandidate c : result.candidates()) {
-            if (c.protocol() != dev.mailwizard.model.Protocol.SMTP) {
-                continue;
-            }
-            if (c.port() != null && c.security() != null && seen.add(c.host() + ":" + c.port() + ":" + c.security())) {
-                list.add(new ServerRow(c.host(), c.port(), c.security(), c.source(), c.trusted()));
-            }
-            for (PortMatrix.PortMode mode : PortMatrix.DEFAULT) {
-                if (seen.add(c.host() + ":" + mode.port() + ":" + mode.security())) {
-                    list.add(new ServerRow(c.host(), mode.port(), mode.security(), c.source(), c.trusted()));
+        // Outgoing first, then incoming: the wizard tests both directions.
+        for (dev.mailwizard.model.Protocol protocol : dev.mailwizard.model.Protocol.values()) {
+            List<PortMatrix.PortMode> modes = protocol == dev.mailwizard.model.Protocol.SMTP ? PortMatrix.DEFAULT
+                    : PortMatrix.INCOMING.stream().filter(m -> m.protocol() == protocol).toList();
+            for (ServerCandidate c : result.candidates()) {
+                if (c.protocol() != protocol) {
+                    continue;
+                }
+                if (c.port() != null && c.security() != null && seen.add(protocol + ":" + c.host() + ":" + c.port() + ":" + c.security())) {
+                    list.add(new ServerRow(protocol, c.host(), c.port(), c.security(), c.source(), c.trusted()));
+                }
+                for (PortMatrix.PortMode mode : modes) {
+                    if (seen.add(protocol + ":" + c.host() + ":" + mode.port() + ":" + mode.security())) {
+                        list.add(new ServerRow(protocol, c.host(), mode.port(), mode.security(), c.source(), c.trusted()));
+                    }
                 }
             }
         }

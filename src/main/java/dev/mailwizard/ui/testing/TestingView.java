@@ -42,6 +42,9 @@ public final class TestingView {
         table.setPlaceholder(new Label(Messages.get("testing.empty")));
         table.setAccessibleText(Messages.get("testing.heading"));
 
+        TableColumn<MatrixRow, String> protocol = new TableColumn<>(Messages.get("servers.col.protocol"));
+        protocol.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().endpoint().protocol().name()));
+        protocol.setPrefWidth(56);
         TableColumn<MatrixRow, String> server = new TableColumn<>(Messages.get("testing.col.server"));
         server.setCellValueFactory(c -> new SimpleStringProperty(HostNames.toUnicode(c.getValue().endpoint().host())));
         server.setPrefWidth(150);
@@ -51,6 +54,7 @@ public final class TestingView {
         TableColumn<MatrixRow, String> security = new TableColumn<>(Messages.get("testing.col.security"));
         security.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().endpoint().security().label()));
         security.setPrefWidth(84);
+        table.getColumns().add(protocol);
         table.getColumns().add(server);
         table.getColumns().add(port);
         table.getColumns().add(security);

@@ -162,9 +162,10 @@ public final class TestingViewModel {
         Map<String, ServerCandidate> byHost = new LinkedHashMap<>();
         for (ServerRow r : state.servers()) {
             String host = r.toEndpoint().host();
-            if (r.enabledProperty().get() && !byHost.containsKey(host)) {
+            String key = r.protocolProperty().get() + " " + host;
+            if (r.enabledProperty().get() && !byHost.containsKey(key)) {
                 CandidateSource source = r.sourceProperty().get();
-                byHost.put(host, new ServerCandidate(Protocol.SMTP, host, null, null, source, r.trustedProperty().get(),
+                byHost.put(key, new ServerCandidate(r.protocolProperty().get(), host, null, null, source, r.trustedProperty().get(),
                         Messages.get("source." + source.id())));
             }
         }
