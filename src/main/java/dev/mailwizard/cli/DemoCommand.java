@@ -1,7 +1,7 @@
 package dev.mailwizard.cli;
 
 import dev.mailwizard.demo.DemoServers;
-import dev.mailwizard.discovery.Discovery;
+import dev.mailwizard.model.CandidateSource;
 import dev.mailwizard.model.Credentials;
 import dev.mailwizard.model.ServerCandidate;
 import dev.mailwizard.probe.AddressResolver;
@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
 
 /** {@code mailwizard demo}: the whole report against in-process servers, no account or network needed. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Starts demo mail servers on this computer (a good SSL/TLS one, a good STARTTLS one, one with STARTTLS stripped, a tarpit and one with a self-signed certificate) and probes them: the whole report with no account and no network.")
+        description = "Starts demo mail servers on this computer (a good SSL/TLS one, a good STARTTLS one, one with STARTTLS stripped, a tarpit, one with a self-signed certificate, and an IMAP server) and probes them: the whole report with no account and no network.")
 public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "deadline for each probe (default 3, so the tarpit ends soon)")
     String timeout = "3";
@@ -41,7 +41,9 @@ public final class DemoCommand implements Callable<Integer> {
             }
             Credentials credentials = new Credentials(DemoServers.ADDRESS, demo.password());
             ProbeOptions options = new ProbeOptions(deadline, credentials, false, null, DemoServers.ADDRESS);
-            List<ServerCandidate> candidates = Discovery.typed(demo.hosts());
+            List<ServerCandidate> candidates = demo.endpoints().stream()
+                    .map(e -> new ServerCandidate(e.protocol(), e.host(), e.port(), e.security(), CandidateSource.USER, true, "demo server"))
+                    .toList();
             List<PlannedProbe> plan = demo.endpoints().stream().map(e -> new PlannedProbe(e, true)).toList();
             ProbeRequest request = new ProbeRequest(DemoServers.ADDRESS, PortMatrix.DEFAULT, options, false);
             ProbeListener progress = Terminal.interactive() ? new ProgressPrinter(stderr, plan.size()) : ProbeListener.NONE;

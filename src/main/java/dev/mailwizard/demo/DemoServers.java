@@ -11,16 +11,18 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * The in-process servers of {@code mailwizard demo} and the wizard's "Try the demo": two good
- * ones (implicit TLS and STARTTLS), one whose STARTTLS is stripped, a tarpit, and one with a
- * self-signed certificate; all on loopback, under made-up names that resolve only here.
+ * The in-process servers of {@code mailwizard demo} and the wizard's "Try the demo": two good SMTP
+ * ones (implicit TLS and STARTTLS), one whose STARTTLS is stripped, a tarpit, one with a
+ * self-signed certificate, and a good IMAP server; all on loopback, under made-up names that
+ * resolve only here.
  */
 public final class DemoServers implements AutoCloseable {
     public static final String ADDRESS = "alice@demo.test";
     public static final String GOOD_HOST = "smtp.demo.test";
+    public static final String IMAP_HOST = "imap.demo.test";
     private final DemoPki pki = DemoPki.newAuthority("MailWizard Demo CA");
     private final char[] password = randomPassword();
-    private final List<ScriptedSmtpServer> servers = new ArrayList<>();
+    private final List<ScriptedServer> servers = new ArrayList<>();
     private final List<Endpoint> endpoints = new ArrayList<>();
     private final List<String> hosts = new ArrayList<>();
 
@@ -33,6 +35,10 @@ public final class DemoServers implements AutoCloseable {
         add("tarpit.demo.test", Security.TLS, ServerBehaviour.builder().silent());
         add("selfsigned.demo.test", Security.TLS, ServerBehaviour.builder()
                 .implicitTls(DemoPki.selfSigned("selfsigned.demo.test").serverContext()).user(ADDRESS, new String(password)));
+        ScriptedImapServer imap = ScriptedImapServer.start(MailboxBehaviour.implicit(pki.issue(IMAP_HOST).serverContext(), ADDRESS, new String(password)));
+        servers.add(imap);
+        endpoints.add(new Endpoint(dev.mailwizard.model.Protocol.IMAP, IMAP_HOST, imap.port(), Security.TLS));
+        hosts.add(IMAP_HOST);
     }
 
     public static DemoServers start() {
@@ -80,6 +86,6 @@ public final class DemoServers implements AutoCloseable {
 
     @Override
     public void close() {
-        servers.forEach(ScriptedSmtpServer::close);
+        servers.forEach(ScriptedServer::close);
     }
 }

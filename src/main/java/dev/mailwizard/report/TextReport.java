@@ -96,8 +96,10 @@ public final class TextReport {
                 .filter(p -> p.endpoint().host().equals(r.host()) && p.endpoint().port() == r.port() && p.endpoint().security() == r.security())
                 .findFirst().filter(p -> p.tls() != null).ifPresent(p -> certificateLine(out, p.tls().certificate()));
         report.discovery().stream().filter(c -> c.host().equals(r.host())).findFirst().ifPresent(c ->
-                out.append("  Found by:  ").append(sourceWords(c.source().id())).append(c.trusted() ? "" : " (unverified: confirm it with --host)")
-                        .append(c.detail().isBlank() ? "" : ", " + c.detail()).append('\n'));
+                out.append("  Found by:  ").append(c.source() == dev.mailwizard.model.CandidateSource.USER
+                                ? (c.detail().isBlank() ? "typed by you" : c.detail())
+                                : sourceWords(c.source().id()) + (c.trusted() ? "" : " (unverified: confirm it with --host)")
+                                + (c.detail().isBlank() ? "" : ", " + c.detail())).append('\n'));
         out.append("  Why:       ").append(wrap(r.why(), 13)).append("\n\n");
         if (!report.alternatives().isEmpty()) {
             out.append("Also works: ");

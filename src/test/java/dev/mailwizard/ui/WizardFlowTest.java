@@ -201,8 +201,9 @@ class WizardFlowTest {
         @SuppressWarnings("unchecked")
         TableView<MatrixRow> matrix = robot.lookup("#matrix").queryAs(TableView.class);
         assertThat(matrix.getItems()).extracting(r -> r.outcomeProperty().get())
-                .containsExactly("OK", "OK", "STARTTLS_NOT_OFFERED", "TIMEOUT", "CERT_UNTRUSTED");
+                .containsExactly("OK", "OK", "STARTTLS_NOT_OFFERED", "TIMEOUT", "CERT_UNTRUSTED", "OK");
         robot.clickOn("#next");
         assertThat(robot.lookup("#resultServer").queryAs(Label.class).getText()).isEqualTo("smtp.demo.test");
+        assertThat(robot.lookup("#incomingServer").queryAs(Label.class).getText()).isEqualTo("imap.demo.test");
     }
 }

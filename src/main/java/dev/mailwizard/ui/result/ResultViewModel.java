@@ -81,6 +81,9 @@ public final class ResultViewModel {
             why.set(r.why());
         }
         Recommendation in = report.recommendedIncoming();
+        if (in != null && r != null) {
+            why.set(r.why() + "\n" + in.why());
+        }
         hasIncoming.set(in != null);
         incomingProtocol.set(in == null ? "" : in.protocol().name());
         incomingServer.set(in == null ? "" : HostNames.toUnicode(in.host()));

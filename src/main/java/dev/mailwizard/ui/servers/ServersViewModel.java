@@ -70,7 +70,7 @@ public final class ServersViewModel {
             if (!"demo".equals(state.serversFilledFor())) {
                 List<ServerRow> list = new ArrayList<>();
                 for (Endpoint e : demo.endpoints()) {
-                    list.add(new ServerRow(e.host(), e.port(), e.security(), CandidateSource.USER, true));
+                    list.add(new ServerRow(e.protocol(), e.host(), e.port(), e.security(), CandidateSource.USER, true));
                 }
                 state.servers().setAll(list);
                 state.serversFilledFor("demo");
