@@ -116,6 +116,15 @@ public abstract class ScriptedServer implements Closeable {
         return s;
     }
 
+    protected static java.io.BufferedReader reader(Socket s) throws IOException {
+        return new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    protected static void send(OutputStream out, String line) throws IOException {
+        out.write((line + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.flush();
+    }
+
     /** Reads and ignores everything until the client leaves (a tarpit, a stalled handshake). */
     protected static void idle(Socket socket) {
         try {

@@ -1,6 +1,5 @@
 package dev.mailwizard.probe;
 
-import dev.mailwizard.model.Credentials;
 import dev.mailwizard.model.Endpoint;
 import dev.mailwizard.model.Security;
 
@@ -14,7 +13,7 @@ import java.util.Locale;
  * IMAP traps: a PREAUTH greeting on a connection that should be upgraded (already logged in in
  * clear: never secure), LOGINDISABLED, data injected after the STARTTLS OK.
  */
-final class ImapProbe extends MailProbe {
+final class ImapProbe extends StoreProbe {
     private static final int MAX_LINES = 200;
     private int tag;
 
@@ -24,16 +23,8 @@ final class ImapProbe extends MailProbe {
 
     @Override
     protected Verdict diagnose(LineConnection c) throws IOException, ProbeFailure {
-        Outcome certProblem = null;
-        if (endpoint.security() == Security.TLS) {
-            enter(Phase.TLS);
-            certProblem = handshake(c, Outcome.NOT_TLS);
-        }
-        enter(Phase.GREETING);
-        long t = System.nanoTime();
-        String greeting = line(c);
-        rec.greetingMs = millisSince(t);
-        rec.banner = greeting;
+        Outcome certProblem = implicitTlsFirst(c);
+        String greeting = greeting(c);
         String upper = greeting.toUpperCase(Locale.ROOT);
         boolean preauth = upper.startsWith("* PREAUTH");
         if (upper.startsWith("* BYE")) {
@@ -94,12 +85,7 @@ final class ImapProbe extends MailProbe {
     }
 
     private Verdict afterTls(List<String> caps) {
-        String mechanism = mechanism(caps);
-        if (mechanism == null) {
-            return new Verdict(Outcome.LOGIN_UNAVAILABLE, "encrypted and verified, but LOGINDISABLED and no usable AUTH= after TLS", null);
-        }
-        return new Verdict(Outcome.OK, "encrypted (" + rec.tls.protocol() + "), certificate " + (rec.tls.certificate().pinned()
-                && !rec.tls.certificate().trusted() ? "accepted by your pin (not verified)" : "verified") + ", login possible (" + mechanism + ")", mechanism);
+        return afterTls(mechanism(caps), "LOGINDISABLED and no usable AUTH= after TLS");
     }
 
     @Override
@@ -115,24 +101,8 @@ final class ImapProbe extends MailProbe {
         }
     }
 
-    @Override
-    protected LoginAttempt attemptLogin(Credentials credentials, String mechanism) {
-        var session = ctx.sessions().storeSession(endpoint, rec.address, mechanism, deadline, guard);
-        return StoreLogin.attempt(session, endpoint, credentials, mechanism, rec.transcript);
-    }
-
     private String nextTag() {
         return "a" + (++tag);
-    }
-
-    private String line(LineConnection c) throws IOException, ProbeFailure {
-        String l = c.readLine();
-        if (l == null) {
-            throw new ProbeFailure(rec.banner == null ? Outcome.REFUSED : Outcome.PROTOCOL_ERROR,
-                    "the server closed the connection " + (rec.banner == null ? "without a greeting" : "during " + phaseWords(rec.phase())));
-        }
-        rec.transcript.server(l);
-        return l;
     }
 
     /** Sends CAPABILITY and returns the capabilities in upper case. */

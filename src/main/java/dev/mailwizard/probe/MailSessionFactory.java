@@ -39,6 +39,12 @@ final class MailSessionFactory {
         if (mechanism != null) {
             props.put(p + "auth.mechanisms", mechanism);
         }
+        secure(props, p, endpoint, guard);
+        return Session.getInstance(props);
+    }
+
+    /** Our sockets, TLS 1.2+, the identity check with our verifier, and implicit TLS or required STARTTLS. */
+    private void secure(Properties props, String p, Endpoint endpoint, SocketGuard guard) {
         props.put(p + "socketFactory", ProbeSocketFactories.plain(guard));
         props.put(p + "socketFactory.fallback", "false");
         if (endpoint.security() != Security.PLAIN) {
@@ -53,7 +59,6 @@ final class MailSessionFactory {
             props.put(p + "starttls.enable", "true");
             props.put(p + "starttls.required", "true");
         }
-        return Session.getInstance(props);
     }
 
     /** A session for an IMAP or POP3 store login, with the same safe settings as {@link #smtpSession}. */
@@ -69,20 +74,7 @@ final class MailSessionFactory {
         if ("imap".equals(name) && mechanism != null && !mechanism.equals("LOGIN")) {
             props.put(p + "auth.mechanisms", mechanism);
         }
-        props.put(p + "socketFactory", ProbeSocketFactories.plain(guard));
-        props.put(p + "socketFactory.fallback", "false");
-        if (endpoint.security() != Security.PLAIN) {
-            props.put(p + "ssl.socketFactory", ProbeSocketFactories.tls(trust.strictTrustManager(), endpoint.host(), guard));
-            props.put(p + "ssl.protocols", String.join(" ", LineConnection.TLS_PROTOCOLS));
-            props.put(p + "ssl.checkserveridentity", "true");
-            props.put(p + "ssl.hostnameverifier", trust.hostnameVerifier(endpoint.host()));
-        }
-        if (endpoint.security() == Security.TLS) {
-            props.put(p + "ssl.enable", "true");
-        } else if (endpoint.security() == Security.STARTTLS) {
-            props.put(p + "starttls.enable", "true");
-            props.put(p + "starttls.required", "true");
-        }
+        secure(props, p, endpoint, guard);
         return Session.getInstance(props);
     }
 }

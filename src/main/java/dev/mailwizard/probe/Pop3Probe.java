@@ -1,6 +1,5 @@
 package dev.mailwizard.probe;
 
-import dev.mailwizard.model.Credentials;
 import dev.mailwizard.model.Endpoint;
 import dev.mailwizard.model.Security;
 
@@ -10,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** One POP3 probe: greeting, CAPA, STLS, handshake, CAPA after TLS (RFC 2449, RFC 2595). */
-final class Pop3Probe extends MailProbe {
+final class Pop3Probe extends StoreProbe {
     private static final int MAX_LINES = 200;
 
     Pop3Probe(Endpoint endpoint, ProbeContext ctx, boolean mayLogin, Deadline deadline, SocketGuard guard, ProbeRecorder rec) {
@@ -19,16 +18,8 @@ final class Pop3Probe extends MailProbe {
 
     @Override
     protected Verdict diagnose(LineConnection c) throws IOException, ProbeFailure {
-        Outcome certProblem = null;
-        if (endpoint.security() == Security.TLS) {
-            enter(Phase.TLS);
-            certProblem = handshake(c, Outcome.NOT_TLS);
-        }
-        enter(Phase.GREETING);
-        long t = System.nanoTime();
-        String greeting = line(c);
-        rec.greetingMs = millisSince(t);
-        rec.banner = greeting;
+        Outcome certProblem = implicitTlsFirst(c);
+        String greeting = greeting(c);
         if (!greeting.startsWith("+OK")) {
             throw new ProbeFailure(Outcome.PROTOCOL_ERROR, greeting.startsWith("-ERR") ? "the server refuses service: " + greeting
                     : "the server's greeting is not POP3: \"" + Transcript.printable(greeting) + "\"");
@@ -68,12 +59,7 @@ final class Pop3Probe extends MailProbe {
     }
 
     private Verdict afterTls(List<String> caps) {
-        String mechanism = mechanism(caps);
-        if (mechanism == null) {
-            return new Verdict(Outcome.LOGIN_UNAVAILABLE, "encrypted and verified, but the server offers neither USER nor SASL PLAIN after TLS", null);
-        }
-        return new Verdict(Outcome.OK, "encrypted (" + rec.tls.protocol() + "), certificate " + (rec.tls.certificate().pinned()
-                && !rec.tls.certificate().trusted() ? "accepted by your pin (not verified)" : "verified") + ", login possible (" + mechanism + ")", mechanism);
+        return afterTls(mechanism(caps), "the server offers neither USER nor SASL PLAIN after TLS");
     }
 
     @Override
@@ -86,22 +72,6 @@ final class Pop3Probe extends MailProbe {
         } catch (IOException | ProbeFailure e) {
             // a courtesy
         }
-    }
-
-    @Override
-    protected LoginAttempt attemptLogin(Credentials credentials, String mechanism) {
-        var session = ctx.sessions().storeSession(endpoint, rec.address, mechanism, deadline, guard);
-        return StoreLogin.attempt(session, endpoint, credentials, mechanism, rec.transcript);
-    }
-
-    private String line(LineConnection c) throws IOException, ProbeFailure {
-        String l = c.readLine();
-        if (l == null) {
-            throw new ProbeFailure(rec.banner == null ? Outcome.REFUSED : Outcome.PROTOCOL_ERROR,
-                    "the server closed the connection " + (rec.banner == null ? "without a greeting" : "during " + phaseWords(rec.phase())));
-        }
-        rec.transcript.server(l);
-        return l;
     }
 
     /** CAPA; an -ERR means the server predates RFC 2449 (no capabilities known). */
