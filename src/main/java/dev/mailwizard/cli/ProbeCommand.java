@@ -149,9 +149,7 @@ public final class ProbeCommand implements Callable<Integer> {
         for (String p : ports) {
             PortSpec spec = PortSpec.parse(p);
             if (spec.protocol() != Protocol.SMTP) {
-                if (!incoming) {
-                    throw new UsageException("--port '" + p + "' is an " + spec.protocol() + " port: add --incoming to test incoming servers");
-                }
+                incoming = true; // an IMAP or POP3 port asks for incoming tests by itself
                 incomingPorts.add(spec);
             } else {
                 portList.add(spec.port());
@@ -215,9 +213,22 @@ public final class ProbeCommand implements Callable<Integer> {
         List<PortMatrix.PortMode> matrix = new ArrayList<>(portList.isEmpty() && !incomingPorts.isEmpty()
                 ? List.of() : PortMatrix.select(portList, modes, plainWanted));
         if (incoming) {
-            for (PortMatrix.PortMode m : PortMatrix.incoming(modes, plainWanted)) {
-                if (incomingPorts.isEmpty() || incomingPorts.stream().anyMatch(p -> p.protocol() == m.protocol() && p.port() == m.port())) {
-                    matrix.add(m);
+            List<PortMatrix.PortMode> standard = PortMatrix.incoming(modes, plainWanted);
+            if (incomingPorts.isEmpty()) {
+                matrix.addAll(standard);
+            }
+            for (PortSpec spec : incomingPorts) {
+                List<PortMatrix.PortMode> known = standard.stream().filter(m -> m.protocol() == spec.protocol() && m.port() == spec.port()).toList();
+                if (!known.isEmpty()) {
+                    matrix.addAll(known);
+                    continue;
+                }
+                // A non-standard port: try both ways of encrypting it (and plain when asked).
+                for (Security sec : Security.values()) {
+                    boolean wanted = modes.isEmpty() ? sec != Security.PLAIN || plainWanted : modes.contains(sec);
+                    if (wanted) {
+                        matrix.add(new PortMatrix.PortMode(spec.protocol(), spec.port(), sec));
+                    }
                 }
             }
         }

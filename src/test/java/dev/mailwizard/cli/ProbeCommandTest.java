@@ -95,6 +95,24 @@ class ProbeCommandTest {
     }
 
     @Test
+    void anImapPortAloneTestsOnlyImap() throws Exception {
+        try (var imap = dev.mailwizard.demo.ScriptedImapServer.start(dev.mailwizard.demo.MailboxBehaviour.implicit(PKI.issue(HOST).serverContext(), USER, PASSWORD))) {
+            CliHarness.Result r = CliHarness.run(PASSWORD + "\n", "probe", USER, "--host", HOST, "--resolve", HOST + ":127.0.0.1",
+                    "--port", "imap:" + imap.port(), "--security", "tls", "--trust-ca", caFile.toString(), "--password-stdin", "--json");
+            JsonNode json = new ObjectMapper().readTree(r.out());
+            assertThat(json.get("probes")).hasSize(1);
+            JsonNode p = json.get("probes").get(0);
+            assertThat(p.get("protocol").asText()).isEqualTo("IMAP");
+            assertThat(p.get("outcome").asText()).isEqualTo("OK");
+            assertThat(p.get("login").get("result").asText()).isEqualTo("OK");
+            assertThat(json.get("recommendedIncoming").get("port").asInt()).isEqualTo(imap.port());
+            assertThat(json.get("recommended").isNull()).isTrue();
+            // Nothing for sending was tested, so no complete working configuration: exit 1.
+            assertThat(r.exitCode()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void internationalDomainIsProbedAsALabels() throws Exception {
         String idnHost = "smtp.bücher.test";
         try (var server = ScriptedSmtpServer.start(ServerBehaviour.builder()

@@ -49,7 +49,9 @@ class IncomingProbeTest {
         try (var server = ScriptedImapServer.start(MailboxBehaviour.starttls(GOOD_CERT.serverContext(), USER, PASSWORD))) {
             ProbeResult r = probe(server, Protocol.IMAP, Security.STARTTLS, PASSWORD);
             assertThat(r.outcome()).as(r.detail()).isEqualTo(Outcome.OK);
-            assertThat(r.capabilitiesBeforeTls()).contains("STARTTLS", "LOGINDISABLED");
+            assertThat(r.capabilitiesBeforeTls()).contains("STARTTLS", "LOGINDISABLED").doesNotContain("AUTH=PLAIN");
+            // The capabilities change after TLS: login becomes possible, STARTTLS disappears.
+            assertThat(r.capabilitiesAfterTls()).contains("AUTH=PLAIN").doesNotContain("STARTTLS", "LOGINDISABLED");
             assertThat(r.login().result()).isEqualTo(LoginStatus.OK);
             assertThat(server.receivedInClear()).noneMatch(l -> l.toUpperCase(Locale.ROOT).contains("LOGIN ") || l.toUpperCase(Locale.ROOT).contains("AUTHENTICATE"));
         }
