@@ -173,6 +173,18 @@ class RealMtaTest {
     }
 
     @Test
+    void imapWrongPasswordIsLoginRejectedWithOneFailureInDovecotsLog() throws IOException, InterruptedException {
+        long before = dovecotMismatches();
+        Run r = probe("definitely-wrong", "--port", "imap:993", "--port", "imap:143", "--timeout", "5");
+        assertThat(r.exit()).as(r.stdout()).isEqualTo(3);
+        JsonNode p = incomingAt(r.report(), "IMAP", 993, "TLS");
+        assertThat(p.get("outcome").asText()).isEqualTo("LOGIN_REJECTED");
+        assertThat(incomingAt(r.report(), "IMAP", 143, "STARTTLS").get("login").get("result").asText()).isEqualTo("NOT_ATTEMPTED");
+        Thread.sleep(500);
+        assertThat(dovecotMismatches() - before).isEqualTo(1);
+    }
+
+    @Test
     void discoveryThroughSrvFindsPostfixAndDovecotTogether() throws IOException {
         Run r = run(env.get("MTA_PASSWORD"), List.of("--dns", env.get("MTA_DNS"), "--ispdb", "https://127.0.0.1:1/"), "--incoming", "--timeout", "5");
         assertThat(r.exit()).as(r.stdout()).isZero();
