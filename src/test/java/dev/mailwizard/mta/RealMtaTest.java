@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Test;
  * {@code ./mvnw verify}.
  */
 @Tag("real-mta")
+// Wrong-password tests use a long timeout: Dovecot delays failed logins from one address more and
+// more (its auth penalty, up to 15 s), and this class fails several on purpose.
 class RealMtaTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static Map<String, String> env;
@@ -110,7 +112,7 @@ class RealMtaTest {
     @Test
     void wrongPasswordIsRejectedWithExit3AndExactlyOneFailedAuthInTheServerLog() throws IOException, InterruptedException {
         long before = failedAuthLines();
-        Run r = probe("definitely-wrong");
+        Run r = probe("definitely-wrong", "--timeout", "20");
         assertThat(r.exit()).as(r.stdout()).isEqualTo(3);
         long rejected = 0;
         for (JsonNode p : r.report().get("probes")) {
@@ -175,7 +177,7 @@ class RealMtaTest {
     @Test
     void imapWrongPasswordIsLoginRejectedWithOneFailureInDovecotsLog() throws IOException, InterruptedException {
         long before = dovecotMismatches();
-        Run r = probe("definitely-wrong", "--port", "imap:993", "--port", "imap:143", "--timeout", "5");
+        Run r = probe("definitely-wrong", "--port", "imap:993", "--port", "imap:143", "--timeout", "20");
         assertThat(r.exit()).as(r.stdout()).isEqualTo(3);
         JsonNode p = incomingAt(r.report(), "IMAP", 993, "TLS");
         assertThat(p.get("outcome").asText()).isEqualTo("LOGIN_REJECTED");
@@ -197,7 +199,7 @@ class RealMtaTest {
     @Test
     void wrongPasswordAcrossSmtpImapAndPop3FailsExactlyOnceInDovecotsLog() throws IOException, InterruptedException {
         long before = dovecotMismatches();
-        Run r = probe("definitely-wrong", "--incoming", "--timeout", "5");
+        Run r = probe("definitely-wrong", "--incoming", "--timeout", "20");
         assertThat(r.exit()).as(r.stdout()).isEqualTo(3);
         Thread.sleep(500);
         assertThat(dovecotMismatches() - before).isEqualTo(1);
