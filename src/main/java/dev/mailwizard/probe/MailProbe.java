@@ -143,7 +143,16 @@ abstract class MailProbe {
                         ? "the server answered in plain text (\"" + Transcript.printable(text) + "\") where a TLS handshake was expected; this port wants STARTTLS or is not a mail-over-TLS port"
                         : "the server sent plain text (\"" + Transcript.printable(text) + "\") where the TLS handshake should start: injected data; connection abandoned");
             }
+            if (c.rawSocket().tapped().length == 0 && endedWithoutAWord(e)) {
+                // Not one byte came back: the port is open but the server reset or closed at once.
+                throw new ProbeFailure(Outcome.REFUSED, "the server reset or closed the connection before answering the TLS handshake");
+            }
             throw new ProbeFailure(Outcome.TLS_HANDSHAKE_FAILED, "the TLS handshake failed: " + handshakeReason(e));
+        } catch (java.net.SocketException e) {
+            if (guard.fired() || guard.cancelled()) {
+                throw e;
+            }
+            throw new ProbeFailure(Outcome.REFUSED, "the server reset the connection during the TLS handshake");
         }
         rec.tlsMs = millisSince(t);
         SSLSession session = tls.getSession();
@@ -174,6 +183,17 @@ abstract class MailProbe {
             return Outcome.CERT_HOSTNAME_MISMATCH;
         }
         return null;
+    }
+
+    private static boolean endedWithoutAWord(SSLException e) {
+        for (Throwable x = e; x != null; x = x.getCause()) {
+            String m = String.valueOf(x.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (x instanceof java.net.SocketException || x instanceof java.io.EOFException
+                    || m.contains("connection reset") || m.contains("terminated the handshake") || m.contains("broken pipe")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String handshakeReason(SSLException e) {

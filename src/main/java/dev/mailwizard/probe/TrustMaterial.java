@@ -140,9 +140,11 @@ public final class TrustMaterial {
         X509Certificate leaf = chain.get(0);
         Instant notBefore = leaf.getNotBefore().toInstant();
         Instant notAfter = leaf.getNotAfter().toInstant();
+        // Only the leaf's dates decide "expired": servers often send extra, already expired
+        // cross-signed certificates that a valid path does not need (Let's Encrypt's old chain).
+        // The chain is judged at a moment inside the leaf's validity, so an expired certificate
+        // from a trusted CA is reported as expired, not as untrusted.
         boolean expired = now.isBefore(notBefore) || now.isAfter(notAfter);
-        // Judge the chain at a moment inside the leaf's validity, so an expired certificate from
-        // a trusted CA is reported as expired, not as untrusted.
         Instant judgeAt = expired ? (now.isAfter(notAfter) ? notAfter.minusSeconds(1) : notBefore.plusSeconds(1)) : now;
         String problem = chainProblem(chain, judgeAt);
         return new CertificateReport(

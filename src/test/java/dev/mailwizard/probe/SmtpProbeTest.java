@@ -205,6 +205,14 @@ class SmtpProbeTest {
     }
 
     @Test
+    void resetOnAnImplicitTlsPortIsRefusedNotAHandshakeFailure() {
+        try (var server = ScriptedSmtpServer.start(ServerBehaviour.builder().resetOnConnect().build())) {
+            ProbeResult r = probe(server, Security.TLS, null);
+            assertThat(r.outcome()).as(r.detail()).isEqualTo(Outcome.REFUSED);
+        }
+    }
+
+    @Test
     void closedPortIsRefused() throws Exception {
         int port;
         try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
