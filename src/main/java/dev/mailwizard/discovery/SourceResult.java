@@ -12,7 +12,10 @@ public sealed interface SourceResult {
     /** Words for the report: what the source found or why not. */
     String summary();
 
-    /** The reason alone, without "not found:" or "failed:" (for joining several). */
+    /**
+     * The reason alone, without "not found:" or "failed:" (for joining several); the NotFound and
+     * Failed records answer it with their {@code reason} component.
+     */
     default String reason() {
         return summary();
     }
@@ -33,11 +36,6 @@ public sealed interface SourceResult {
     /** The source answered: nothing there (NXDOMAIN, 404, "." SRV target). */
     record NotFound(CandidateSource source, String reason) implements SourceResult {
         @Override
-        public String reason() {
-            return reason;
-        }
-
-        @Override
         public String summary() {
             return "not found: " + reason;
         }
@@ -45,11 +43,6 @@ public sealed interface SourceResult {
 
     /** The source could not answer (no network, timeout, SERVFAIL, invalid data). */
     record Failed(CandidateSource source, String reason) implements SourceResult {
-        @Override
-        public String reason() {
-            return reason;
-        }
-
         @Override
         public String summary() {
             return "failed: " + reason;

@@ -7,7 +7,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -34,16 +33,5 @@ public final class AddressResolver {
             return new InetAddress[]{InetAddress.getByName(host)};
         }
         return InetAddress.getAllByName(host);
-    }
-
-    /** For sockets created by others (Jakarta Mail): name to first address. */
-    public Function<String, InetAddress> firstAddress() {
-        return host -> {
-            try {
-                return resolve(host)[0];
-            } catch (UnknownHostException e) {
-                return null;
-            }
-        };
     }
 }

@@ -8,10 +8,6 @@ record Reply(int code, List<String> lines) {
         lines = List.copyOf(lines);
     }
 
-    boolean positive() {
-        return code >= 200 && code < 400;
-    }
-
     String firstLine() {
         return lines.isEmpty() ? "" : lines.get(0);
     }

@@ -20,8 +20,4 @@ public final class Messages {
             return "!" + key + "!";
         }
     }
-
-    public static ResourceBundle bundle() {
-        return BUNDLE;
-    }
 }

@@ -114,10 +114,6 @@ public final class WizardShell {
         }
     }
 
-    public int currentIndex() {
-        return index.get();
-    }
-
     public void onFinish(Runnable r) {
         onFinish = r;
     }

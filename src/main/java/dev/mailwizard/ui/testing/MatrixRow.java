@@ -1,7 +1,6 @@
 package dev.mailwizard.ui.testing;
 
 import dev.mailwizard.model.Endpoint;
-import dev.mailwizard.probe.LoginStatus;
 import dev.mailwizard.probe.Outcome;
 import dev.mailwizard.probe.Phase;
 import dev.mailwizard.probe.ProbeResult;
@@ -119,9 +118,5 @@ public final class MatrixRow {
 
     private static Long sum(Long a, Long b) {
         return a == null && b == null ? null : (a == null ? 0 : a) + (b == null ? 0 : b);
-    }
-
-    boolean loginOk() {
-        return result.get() != null && result.get().login().result() == LoginStatus.OK;
     }
 }
