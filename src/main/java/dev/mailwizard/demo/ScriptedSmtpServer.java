@@ -198,8 +198,7 @@ public final class ScriptedSmtpServer extends ScriptedServer {
         }
 
         private void send(String line) throws IOException {
-            out.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
-            out.flush();
+            ScriptedServer.send(out, line);
         }
     }
 

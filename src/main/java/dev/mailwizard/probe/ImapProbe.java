@@ -45,8 +45,7 @@ final class ImapProbe extends StoreProbe {
         }
         rec.capsBefore = caps;
         if (endpoint.security() == Security.PLAIN) {
-            rec.warn("this connection is not encrypted: a password and your mail would cross the network readable");
-            return new Verdict(Outcome.PLAIN_OK, "the server answers without encryption", mechanism(caps));
+            return plainVerdict(mechanism(caps));
         }
         if (preauth) {
             throw new ProbeFailure(Outcome.STARTTLS_NOT_OFFERED, "the server greeted with PREAUTH: the session is already logged in without"
@@ -66,11 +65,7 @@ final class ImapProbe extends StoreProbe {
         if (!reply.toUpperCase(Locale.ROOT).startsWith(starttlsTag.toUpperCase(Locale.ROOT) + " OK")) {
             throw new ProbeFailure(Outcome.STARTTLS_REFUSED, "the server advertised STARTTLS but answered \"" + reply + "\"");
         }
-        if (c.unreadBytes() > 0) {
-            throw new ProbeFailure(Outcome.PROTOCOL_ERROR, "the server sent more data right after agreeing to STARTTLS (injection); connection abandoned");
-        }
-        enter(Phase.TLS);
-        certProblem = handshake(c, Outcome.PROTOCOL_ERROR);
+        certProblem = tlsAfterUpgradeOk(c, "STARTTLS");
         enter(Phase.EHLO_AFTER_TLS);
         List<String> after = capability(c);
         rec.capsAfter = after;

@@ -109,6 +109,29 @@ abstract class MailProbe {
         throw last;
     }
 
+    /** After the OK to STARTTLS/STLS: no byte may be waiting (rule 3), then the handshake. */
+    protected Outcome tlsAfterUpgradeOk(LineConnection c, String command) throws IOException, ProbeFailure {
+        if (c.unreadBytes() > 0) {
+            throw new ProbeFailure(Outcome.PROTOCOL_ERROR, "the server sent more data right after agreeing to " + command
+                    + " (a command-injection pattern, CVE-2011-0411 style); the connection was abandoned");
+        }
+        enter(Phase.TLS);
+        return handshake(c, Outcome.PROTOCOL_ERROR);
+    }
+
+    /** A plain connection that works: PLAIN_OK, with the warning every plain probe carries. */
+    protected Verdict plainVerdict(String mechanism) {
+        rec.warn("this connection is not encrypted: a password and your mail would cross the network readable");
+        return new Verdict(Outcome.PLAIN_OK, "the server answers without encryption", mechanism);
+    }
+
+    /** "verified", or "accepted by your pin" when only the user's pin makes it acceptable. */
+    protected String certificateWords() {
+        CertificateReport cert = rec.tls.certificate();
+        return cert.pinned() && !(cert.trusted() && cert.hostnameMatches() && !cert.expired())
+                ? "accepted by your pin (not verified)" : "verified";
+    }
+
     protected Verdict certVerdict(Outcome problem) {
         CertificateReport cert = rec.tls.certificate();
         String detail = switch (problem) {

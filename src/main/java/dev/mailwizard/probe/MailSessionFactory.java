@@ -28,12 +28,7 @@ final class MailSessionFactory {
     Session smtpSession(Endpoint endpoint, String address, String mechanism, String ehloName,
                         Deadline deadline, SocketGuard guard) {
         String p = "mail.smtp.";
-        Properties props = new Properties();
-        String timeout = Integer.toString(deadline.remainingMillis());
-        props.put(p + "host", address);
-        props.put(p + "port", Integer.toString(endpoint.port()));
-        props.put(p + "connectiontimeout", timeout);
-        props.put(p + "timeout", timeout);
+        Properties props = base(p, endpoint, address, deadline);
         props.put(p + "localhost", ehloName);
         props.put(p + "auth", "true");
         if (mechanism != null) {
@@ -41,6 +36,17 @@ final class MailSessionFactory {
         }
         secure(props, p, endpoint, guard);
         return Session.getInstance(props);
+    }
+
+    /** Where to connect, and timeouts from what is left of the probe's deadline. */
+    private static Properties base(String p, Endpoint endpoint, String address, Deadline deadline) {
+        Properties props = new Properties();
+        String timeout = Integer.toString(deadline.remainingMillis());
+        props.put(p + "host", address);
+        props.put(p + "port", Integer.toString(endpoint.port()));
+        props.put(p + "connectiontimeout", timeout);
+        props.put(p + "timeout", timeout);
+        return props;
     }
 
     /** Our sockets, TLS 1.2+, the identity check with our verifier, and implicit TLS or required STARTTLS. */
@@ -65,12 +71,7 @@ final class MailSessionFactory {
     Session storeSession(Endpoint endpoint, String address, String mechanism, Deadline deadline, SocketGuard guard) {
         String name = endpoint.protocol().name().toLowerCase(java.util.Locale.ROOT);
         String p = "mail." + name + ".";
-        Properties props = new Properties();
-        String timeout = Integer.toString(deadline.remainingMillis());
-        props.put(p + "host", address);
-        props.put(p + "port", Integer.toString(endpoint.port()));
-        props.put(p + "connectiontimeout", timeout);
-        props.put(p + "timeout", timeout);
+        Properties props = base(p, endpoint, address, deadline);
         if ("imap".equals(name) && mechanism != null && !mechanism.equals("LOGIN")) {
             props.put(p + "auth.mechanisms", mechanism);
         }

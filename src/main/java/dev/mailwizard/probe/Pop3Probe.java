@@ -33,8 +33,7 @@ final class Pop3Probe extends StoreProbe {
         }
         rec.capsBefore = caps;
         if (endpoint.security() == Security.PLAIN) {
-            rec.warn("this connection is not encrypted: a password and your mail would cross the network readable");
-            return new Verdict(Outcome.PLAIN_OK, "the server answers without encryption", mechanism(caps));
+            return plainVerdict(mechanism(caps));
         }
         if (!caps.contains("STLS")) {
             throw new ProbeFailure(Outcome.STARTTLS_NOT_OFFERED, "the server's CAPA does not list STLS (it may have been stripped); no password was sent");
@@ -46,11 +45,7 @@ final class Pop3Probe extends StoreProbe {
         if (!reply.startsWith("+OK")) {
             throw new ProbeFailure(Outcome.STARTTLS_REFUSED, "the server advertised STLS but answered \"" + reply + "\"");
         }
-        if (c.unreadBytes() > 0) {
-            throw new ProbeFailure(Outcome.PROTOCOL_ERROR, "the server sent more data right after agreeing to STLS (injection); connection abandoned");
-        }
-        enter(Phase.TLS);
-        certProblem = handshake(c, Outcome.PROTOCOL_ERROR);
+        certProblem = tlsAfterUpgradeOk(c, "STLS");
         enter(Phase.EHLO_AFTER_TLS);
         List<String> after = capa(c);
         rec.capsAfter = after;

@@ -78,8 +78,7 @@ final class SmtpProbe extends MailProbe {
         List<String> authBefore = authMechanisms(rec.capsBefore);
         if (endpoint.security() == Security.PLAIN) {
             rec.authMechanisms = authBefore;
-            rec.warn("this connection is not encrypted: a password and your mail would cross the network readable");
-            return new Verdict(Outcome.PLAIN_OK, "the server answers without encryption", pickMechanism(authBefore));
+            return plainVerdict(pickMechanism(authBefore));
         }
         if (!authBefore.isEmpty()) {
             rec.warn("the server offers login (AUTH " + String.join(" ", authBefore) + ") before encryption; MailWizard never uses it there");
@@ -96,12 +95,7 @@ final class SmtpProbe extends MailProbe {
         if (reply.code() != 220) {
             throw new ProbeFailure(Outcome.STARTTLS_REFUSED, "the server advertised STARTTLS but answered " + reply.summary());
         }
-        if (c.unreadBytes() > 0) {
-            throw new ProbeFailure(Outcome.PROTOCOL_ERROR, "the server sent more data right after agreeing to STARTTLS"
-                    + " (a command-injection pattern, CVE-2011-0411 style); the connection was abandoned");
-        }
-        enter(Phase.TLS);
-        Outcome certProblem = handshake(c, Outcome.PROTOCOL_ERROR);
+        Outcome certProblem = tlsAfterUpgradeOk(c, "STARTTLS");
         enter(Phase.EHLO_AFTER_TLS);
         long t2 = System.nanoTime();
         Reply ehlo2 = ehlo(c);
@@ -138,10 +132,7 @@ final class SmtpProbe extends MailProbe {
             return new Verdict(Outcome.LOGIN_UNAVAILABLE, "the server offers only " + String.join(" ", rec.authMechanisms)
                     + ", which MailWizard cannot check (it tests PLAIN, LOGIN, DIGEST-MD5 and NTLM)", null);
         }
-        CertificateReport cert = rec.tls.certificate();
-        String how = cert.pinned() && !(cert.trusted() && cert.hostnameMatches() && !cert.expired())
-                ? "accepted by your pin (not verified)" : "verified";
-        return new Verdict(Outcome.OK, "encrypted (" + rec.tls.protocol() + "), certificate " + how + ", login offered ("
+        return new Verdict(Outcome.OK, "encrypted (" + rec.tls.protocol() + "), certificate " + certificateWords() + ", login offered ("
                 + String.join(" ", rec.authMechanisms) + ")", mechanism);
     }
 

@@ -52,8 +52,7 @@ abstract class StoreProbe extends MailProbe {
         if (mechanism == null) {
             return new Verdict(Outcome.LOGIN_UNAVAILABLE, "encrypted and verified, but " + whyNone, null);
         }
-        boolean pinnedOnly = rec.tls.certificate().pinned() && !rec.tls.certificate().trusted();
-        return new Verdict(Outcome.OK, "encrypted (" + rec.tls.protocol() + "), certificate "
-                + (pinnedOnly ? "accepted by your pin (not verified)" : "verified") + ", login possible (" + mechanism + ")", mechanism);
+        return new Verdict(Outcome.OK, "encrypted (" + rec.tls.protocol() + "), certificate " + certificateWords()
+                + ", login possible (" + mechanism + ")", mechanism);
     }
 }
