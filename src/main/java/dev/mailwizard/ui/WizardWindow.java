@@ -36,6 +36,7 @@ public final class WizardWindow {
     private final WizardState state;
     private final WizardShell shell;
     private final TestingViewModel testing;
+    private final ServersViewModel servers;
     private final Scene scene;
 
     public WizardWindow(Stage stage, WizardState state, TaskRunner runner, UiDispatcher ui) {
@@ -50,6 +51,7 @@ public final class WizardWindow {
         AccountViewModel accountVm = new AccountViewModel(state);
         AccountView accountView = new AccountView(accountVm);
         ServersViewModel serversVm = new ServersViewModel(state, runner, discovery);
+        this.servers = serversVm;
         ServersView serversView = new ServersView(serversVm);
         this.testing = new TestingViewModel(state, runner, ui);
         TestingView testingView = new TestingView(testing, this::showCertificate);
@@ -70,7 +72,7 @@ public final class WizardWindow {
         shell.onFinish(stage::close);
         accountView.demoLink().setOnAction(e -> startDemo());
 
-        scene = new Scene((javafx.scene.Parent) shell.view(), 1060, 720);
+        scene = new Scene((javafx.scene.Parent) shell.view(), 1200, 740);
         boolean dark = Theme.systemPrefersDark();
         shell.darkToggle().setSelected(dark);
         Theme.apply(scene, dark);
@@ -159,7 +161,7 @@ public final class WizardWindow {
         state.loginProperty().set("");
         state.timeoutSecondsProperty().set(3);
         state.serversFilledFor(null);
-        new ServersViewModel(state, new dev.mailwizard.ui.task.ImmediateTaskRunner(), s -> dev.mailwizard.discovery.Discovery.guessOnly()).prepare();
+        servers.prepare(); // demo mode: the demo's endpoints, no discovery
     }
 
     private void showCertificate(ProbeResult r) {

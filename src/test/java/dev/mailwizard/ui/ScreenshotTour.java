@@ -32,8 +32,8 @@ public final class ScreenshotTour {
         WizardWindow window = onFx(() -> {
             Stage stage = new Stage();
             WizardWindow w = new WizardWindow(stage, WizardState.withSystemTrust(), new FxTaskRunner(), FxTaskRunner.dispatcher());
-            stage.setWidth(1100);
-            stage.setHeight(740);
+            stage.setWidth(1220);
+            stage.setHeight(760);
             stage.show();
             return w;
         });

@@ -42,9 +42,10 @@ public final class TestingView {
         table.setPlaceholder(new Label(Messages.get("testing.empty")));
         table.setAccessibleText(Messages.get("testing.heading"));
 
-        TableColumn<MatrixRow, String> protocol = new TableColumn<>(Messages.get("servers.col.protocol"));
+        TableColumn<MatrixRow, String> protocol = new TableColumn<>(Messages.get("testing.col.protocol"));
         protocol.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().endpoint().protocol().name()));
-        protocol.setPrefWidth(56);
+        protocol.setPrefWidth(54);
+        protocol.setMinWidth(54);
         TableColumn<MatrixRow, String> server = new TableColumn<>(Messages.get("testing.col.server"));
         server.setCellValueFactory(c -> new SimpleStringProperty(HostNames.toUnicode(c.getValue().endpoint().host())));
         server.setPrefWidth(150);
@@ -54,6 +55,7 @@ public final class TestingView {
         TableColumn<MatrixRow, String> security = new TableColumn<>(Messages.get("testing.col.security"));
         security.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().endpoint().security().label()));
         security.setPrefWidth(84);
+        security.setMinWidth(84);
         table.getColumns().add(protocol);
         table.getColumns().add(server);
         table.getColumns().add(port);
@@ -63,6 +65,7 @@ public final class TestingView {
             c.setCellValueFactory(cell -> cell.getValue().cell(column));
             c.setCellFactory(col -> new PhaseCell());
             c.setPrefWidth(86);
+            c.setMinWidth(80);
             c.setSortable(false);
             table.getColumns().add(c);
         }
