@@ -9,10 +9,11 @@ import java.io.PrintWriter;
 /** The {@code mailwizard} command and its sub-commands. */
 @Command(name = "mailwizard", mixinStandardHelpOptions = true, versionProvider = MailWizardCommand.Version.class,
         description = "Finds the mail server settings that work, with evidence: every port, every TLS mode, the certificate and the login, explained in plain words.",
-        subcommands = {ProbeCommand.class, DemoCommand.class},
+        subcommands = {ProbeCommand.class, ExportCommand.class, DemoCommand.class},
         footer = {"", "Start with:  mailwizard              (on a desktop: opens the wizard window)",
                 "             mailwizard demo         (no account or network needed)",
-                "             mailwizard probe alice@example.com --password-stdin"})
+                "             mailwizard probe alice@example.com --password-stdin",
+                "             mailwizard export --from report.json --format all --out DIR"})
 public final class MailWizardCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -69,6 +70,10 @@ public final class MailWizardCommand implements Runnable {
                 p.stdout = io.out();
                 p.stderr = io.err();
                 p.baseTrust = io.baseTrust();
+            } else if (created instanceof ExportCommand x) {
+                x.stdin = io.in();
+                x.stdout = io.out();
+                x.stderr = io.err();
             } else if (created instanceof DemoCommand d) {
                 d.stdout = io.out();
                 d.stderr = io.err();

@@ -294,16 +294,7 @@ public final class ProbeCommand implements Callable<Integer> {
     }
 
     private char[] readPassword() {
-        try {
-            BufferedReader reader = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
-            String line = reader.readLine();
-            if (line == null || line.isEmpty()) {
-                throw new UsageException("--password-stdin: standard input is empty; pipe the password in (e.g. from a password manager)");
-            }
-            return line.toCharArray();
-        } catch (IOException e) {
-            throw new UsageException("--password-stdin: cannot read standard input");
-        }
+        return StdinSecret.read(stdin, "--password-stdin");
     }
 
     static Duration parseTimeout(String value) {

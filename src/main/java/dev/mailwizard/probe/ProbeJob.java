@@ -43,7 +43,7 @@ public final class ProbeJob {
         long elapsed = (System.nanoTime() - t0) / 1_000_000L;
         return new ProbeReport(AppInfo.tool(), request.account(), started, elapsed, candidates, discoveryNotes, results,
                 ranked.isEmpty() ? null : ranked.get(0), ranked.isEmpty() ? List.of() : ranked.subList(1, ranked.size()),
-                incoming.isEmpty() ? null : incoming.get(0),
+                incoming.isEmpty() ? null : incoming.get(0), incoming.isEmpty() ? List.of() : incoming.subList(1, incoming.size()),
                 request.options().credentials() != null, run.cancelled());
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 public record ProbeReport(String tool, String address, Instant startedAt, long elapsedMs,
                           List<ServerCandidate> discovery, List<String> discoveryNotes, List<ProbeResult> probes,
                           Recommendation recommended, List<Recommendation> alternatives, Recommendation recommendedIncoming,
+                          List<Recommendation> alternativesIncoming,
                           boolean passwordGiven, boolean cancelled) {
     public static final int SCHEMA_VERSION = 1;
 
@@ -18,6 +19,7 @@ public record ProbeReport(String tool, String address, Instant startedAt, long e
         discoveryNotes = List.copyOf(discoveryNotes);
         probes = List.copyOf(probes);
         alternatives = List.copyOf(alternatives);
+        alternativesIncoming = List.copyOf(alternativesIncoming);
     }
 
     private boolean works(Protocol protocol) {

@@ -39,7 +39,8 @@ public final class JsonReport {
         return toTree(report, withTranscript).toString();
     }
 
-    static ObjectNode toTree(ProbeReport report, boolean withTranscript) {
+    /** The report as a JSON tree (the export writers read this, whether it came from a file or a live run). */
+    public static ObjectNode toTree(ProbeReport report, boolean withTranscript) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schemaVersion", ProbeReport.SCHEMA_VERSION);
         root.put("tool", report.tool());
@@ -62,6 +63,8 @@ public final class JsonReport {
         if (report.recommendedIncoming() != null) {
             root.set("recommendedIncoming", recommendation(report.recommendedIncoming()));
         }
+        ArrayNode alternativesIncoming = root.putArray("alternativesIncoming");
+        report.alternativesIncoming().forEach(a -> alternativesIncoming.add(recommendation(a)));
         root.put("cancelled", report.cancelled());
         return root;
     }

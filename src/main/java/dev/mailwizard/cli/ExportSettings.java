@@ -1,0 +1,78 @@
+package dev.mailwizard.cli;
+
+import dev.mailwizard.export.AccountProfile;
+import dev.mailwizard.export.ServerSetting;
+import dev.mailwizard.model.EmailAddress;
+import dev.mailwizard.model.Endpoint;
+import dev.mailwizard.model.Protocol;
+import dev.mailwizard.model.Security;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns {@code export}'s SETTINGS options into an account profile, naming the option at fault. */
+final class ExportSettings {
+    private ExportSettings() {
+    }
+
+    static AccountProfile profile(ExportCommand c) {
+        if (c.address == null) {
+            throw new UsageException("give --from REPORT.json, or the settings: --address ADDRESS --host HOST --security tls|starttls");
+        }
+        EmailAddress address = ExportCommand.parse(() -> EmailAddress.parse(c.address));
+        if (c.host == null) {
+            throw new UsageException("--address needs --host: the outgoing (SMTP) server");
+        }
+        if (c.user != null && (c.user.isBlank() || c.user.chars().anyMatch(ch -> ch < 0x20))) {
+            throw new UsageException("--user '" + MailWizardCommand.oneLine(c.user) + "' is empty or contains control characters");
+        }
+        String user = c.user == null ? address.toString() : c.user;
+        List<ServerSetting> outgoing = List.of(server(Protocol.SMTP, "--", c.host, c.port, c.security, user));
+        List<ServerSetting> incoming = new ArrayList<>();
+        if (c.imapHost != null) {
+            incoming.add(server(Protocol.IMAP, "--imap-", c.imapHost, c.imapPort, c.imapSecurity, user));
+        } else if (c.imapPort != null || c.imapSecurity != null) {
+            throw new UsageException("--imap-port and --imap-security need --imap-host");
+        }
+        if (c.popHost != null) {
+            incoming.add(server(Protocol.POP3, "--pop-", c.popHost, c.popPort, c.popSecurity, user));
+        } else if (c.popPort != null || c.popSecurity != null) {
+            throw new UsageException("--pop-port and --pop-security need --pop-host");
+        }
+        return new AccountProfile(address, c.name, outgoing, incoming, false);
+    }
+
+    private static ServerSetting server(Protocol protocol, String prefix, String host, Integer port, String securityText, String user) {
+        Security security = securityText == null ? null
+                : ExportCommand.parse(() -> Security.parse(securityText));
+        if (security == null && port == null) {
+            throw new UsageException(prefix + "security is needed for " + prefix + "host " + host + ": tls (implicit TLS) or starttls");
+        }
+        if (security == null) {
+            security = standardSecurity(protocol, port);
+            if (security == null) {
+                throw new UsageException(prefix + "port " + port + " is not a standard " + protocol + " port: say " + prefix + "security tls or starttls");
+            }
+        }
+        int p = port != null ? port : standardPort(protocol, security);
+        Security s = security;
+        return ExportCommand.parse(() -> new ServerSetting(new Endpoint(protocol, host, p, s), user, null));
+    }
+
+    static int standardPort(Protocol protocol, Security security) {
+        return switch (protocol) {
+            case SMTP -> security == Security.TLS ? 465 : 587;
+            case IMAP -> security == Security.TLS ? 993 : 143;
+            case POP3 -> security == Security.TLS ? 995 : 110;
+        };
+    }
+
+    private static Security standardSecurity(Protocol protocol, int port) {
+        for (Security s : List.of(Security.TLS, Security.STARTTLS)) {
+            if (standardPort(protocol, s) == port || (protocol == Protocol.SMTP && s == Security.STARTTLS && port == 25)) {
+                return s;
+            }
+        }
+        return null;
+    }
+}

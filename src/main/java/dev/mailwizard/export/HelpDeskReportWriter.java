@@ -1,0 +1,31 @@
+package dev.mailwizard.export;
+
+import java.util.List;
+
+/** The help-desk report ({@code report.html} and {@code report.md}) from a probe run's JSON report. */
+public final class HelpDeskReportWriter implements ProfileWriter {
+    @Override
+    public String id() {
+        return "report";
+    }
+
+    @Override
+    public String description() {
+        return "Help-desk report: every test, certificate, timings and advice (HTML and Markdown)";
+    }
+
+    @Override
+    public boolean canHoldPassword() {
+        return false;
+    }
+
+    @Override
+    public ExportResult write(ExportInput input) {
+        if (input.report().isEmpty()) {
+            return new ExportResult.Refused("a report needs a probe run: export with --from REPORT.json (made by mailwizard probe --json --transcript)");
+        }
+        ReportDocument doc = ReportDocument.from(input.report().get());
+        return new ExportResult.Written(List.of(ExportFile.text("report.html", HtmlRenderer.render(doc)),
+                ExportFile.text("report.md", MarkdownRenderer.render(doc))), List.of());
+    }
+}

@@ -1,0 +1,82 @@
+package dev.mailwizard.export;
+
+import dev.mailwizard.model.Security;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An Outlook "POX" Autodiscover response ({@code autodiscover.xml}) for a domain admin to serve at
+ * {@code https://autodiscover.<domain>/autodiscover/autodiscover.xml}. Both {@code SSL} (for Outlook
+ * 2007) and {@code Encryption} (which overrides it: SSL = implicit TLS, TLS = STARTTLS) are written.
+ * One server per direction: Outlook uses the first of each type.
+ */
+public final class OutlookAutodiscoverWriter implements ProfileWriter {
+    public static final String FILE = "autodiscover.xml";
+    private static final String CLIENT = "Outlook (and Thunderbird reading Autodiscover)";
+
+    @Override
+    public String id() {
+        return "outlook";
+    }
+
+    @Override
+    public String description() {
+        return "Microsoft Outlook (Autodiscover response for the domain's web server)";
+    }
+
+    @Override
+    public boolean canHoldPassword() {
+        return false;
+    }
+
+    @Override
+    public ExportResult write(ExportInput input) {
+        AccountProfile p = input.profile();
+        Usable out = Usable.of(p.outgoing(), s -> StandardPorts.problem(s, CLIENT));
+        Usable in = Usable.of(p.incoming(), s -> StandardPorts.problem(s, CLIENT));
+        if (out.isEmpty()) {
+            return new ExportResult.Refused(out.refusal("outgoing server"));
+        }
+        StringBuilder x = new StringBuilder();
+        x.append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+        x.append("<!-- Made by MailWizard ").append(p.origin()).append(". Serve over HTTPS at https://autodiscover.")
+                .append(Text.xml(p.address().domain())).append("/autodiscover/autodiscover.xml. No password is stored. -->\n");
+        x.append("<Autodiscover xmlns=\"http://schemas.microsoft.com/exchange/autodiscover/responseschema/2006\">\n");
+        x.append("  <Response xmlns=\"http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a\">\n");
+        x.append("    <User><DisplayName>").append(Text.xml(p.senderName())).append("</DisplayName></User>\n");
+        x.append("    <Account>\n      <AccountType>email</AccountType>\n      <Action>settings</Action>\n");
+        in.first().ifPresent(s -> protocol(x, s.protocol().name(), s, false));
+        ServerSetting smtp = out.first().orElseThrow();
+        boolean sameLogin = in.first().map(i -> i.username().equals(smtp.username())).orElse(false);
+        protocol(x, "SMTP", smtp, sameLogin);
+        x.append("    </Account>\n  </Response>\n</Autodiscover>\n");
+        List<String> notes = new ArrayList<>(in.notes());
+        notes.addAll(out.notes());
+        if (in.isEmpty()) {
+            notes.add("no incoming server in this file (none tested): Outlook will ask for it");
+        }
+        if (input.password().isPresent()) {
+            notes.add("no password written: Autodiscover has no place for one; Outlook asks");
+        }
+        return new ExportResult.Written(List.of(ExportFile.text(FILE, x.toString())), notes);
+    }
+
+    private static void protocol(StringBuilder x, String type, ServerSetting s, boolean usePopAuth) {
+        x.append("      <Protocol>\n");
+        x.append("        <Type>").append(type).append("</Type>\n");
+        x.append("        <Server>").append(Text.xml(s.host())).append("</Server>\n");
+        x.append("        <Port>").append(s.port()).append("</Port>\n");
+        x.append("        <LoginName>").append(Text.xml(s.username())).append("</LoginName>\n");
+        x.append("        <DomainRequired>off</DomainRequired>\n");
+        x.append("        <SPA>off</SPA>\n");
+        x.append("        <SSL>on</SSL>\n");
+        x.append("        <Encryption>").append(s.security() == Security.TLS ? "SSL" : "TLS").append("</Encryption>\n");
+        x.append("        <AuthRequired>on</AuthRequired>\n");
+        if ("SMTP".equals(type)) {
+            x.append("        <UsePOPAuth>").append(usePopAuth ? "on" : "off").append("</UsePOPAuth>\n");
+            x.append("        <SMTPLast>off</SMTPLast>\n");
+        }
+        x.append("      </Protocol>\n");
+    }
+}

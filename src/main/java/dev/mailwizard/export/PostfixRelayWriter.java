@@ -1,0 +1,71 @@
+package dev.mailwizard.export;
+
+import dev.mailwizard.model.Security;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Postfix as a client of the tested server ({@code postfix-relay.txt}): main.cf lines and the
+ * sasl_passwd line. TLS level {@code verify} checks the relay's certificate and name, so the
+ * password never goes to an impostor. The map key must equal the relayhost value exactly.
+ */
+public final class PostfixRelayWriter implements ProfileWriter {
+    public static final String FILE = "postfix-relay.txt";
+    /** Marker lines that split the file into its two parts. */
+    public static final String MAIN_CF = "# ==> /etc/postfix/main.cf";
+    public static final String SASL_PASSWD = "# ==> /etc/postfix/sasl_passwd";
+
+    @Override
+    public String id() {
+        return "postfix";
+    }
+
+    @Override
+    public String description() {
+        return "Postfix relaying through this server (main.cf and sasl_passwd lines)";
+    }
+
+    @Override
+    public boolean canHoldPassword() {
+        return true;
+    }
+
+    /** The relayhost value, also the key of the sasl_passwd line. */
+    public static String relayhost(ServerSetting s) {
+        return "[" + s.host() + "]:" + s.port();
+    }
+
+    @Override
+    public ExportResult write(ExportInput input) {
+        AccountProfile p = input.profile();
+        Usable out = Usable.encrypted(p.outgoing());
+        if (out.isEmpty()) {
+            return new ExportResult.Refused(out.refusal("outgoing server"));
+        }
+        ServerSetting s = out.first().orElseThrow();
+        Optional<String> password = input.password();
+        StringBuilder c = new StringBuilder();
+        c.append("# Postfix relay through ").append(s.describe()).append(" for ").append(p.address()).append(".\n");
+        c.append("# Made by MailWizard ").append(p.origin()).append(". Needs Debian's libsasl2-modules for PLAIN/LOGIN.\n");
+        c.append("# Steps: add the main.cf lines (or run each through postconf -e); put the sasl_passwd line in\n");
+        c.append("# /etc/postfix/sasl_passwd (chmod 600) and run postmap /etc/postfix/sasl_passwd; then postfix reload.\n");
+        if (password.isEmpty()) {
+            c.append("# Replace PASSWORD with the account's password: it is not written here.\n");
+        }
+        c.append(MAIN_CF).append('\n');
+        c.append("relayhost = ").append(relayhost(s)).append('\n');
+        c.append("smtp_tls_wrappermode = ").append(s.security() == Security.TLS ? "yes" : "no").append('\n');
+        c.append("smtp_tls_security_level = verify\n");
+        c.append("smtp_tls_CAfile = /etc/ssl/certs/ca-certificates.crt\n");
+        c.append("smtp_sasl_auth_enable = yes\n");
+        c.append("smtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd\n");
+        c.append("smtp_sasl_security_options = noanonymous\n");
+        c.append("smtp_sasl_tls_security_options = noanonymous\n");
+        c.append(SASL_PASSWD).append('\n');
+        c.append(relayhost(s)).append(' ').append(s.username()).append(':').append(password.orElse("PASSWORD")).append('\n');
+        return new ExportResult.Written(List.of(ExportFile.textWithPassword(FILE, c.toString(), password.isPresent())),
+                new ArrayList<>(out.notes()));
+    }
+}

@@ -1,0 +1,191 @@
+package dev.mailwizard.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The help-desk report as plain blocks, built once from the contract's JSON report and rendered
+ * as HTML ({@link HtmlRenderer}) or Markdown ({@link MarkdownRenderer}). Everything here is text
+ * that may come from a hostile server; the renderers escape it.
+ */
+record ReportDocument(String title, List<Block> blocks) {
+    sealed interface Block {
+    }
+
+    record Heading(int level, String text) implements Block {
+    }
+
+    record Paragraph(String text, Status status) implements Block {
+    }
+
+    /** Label/value pairs, shown as a two-column list. */
+    record Facts(List<Map.Entry<String, String>> entries) implements Block {
+    }
+
+    record Table(List<String> headers, List<List<String>> rows, List<Status> statuses) implements Block {
+    }
+
+    record Code(List<String> lines) implements Block {
+    }
+
+    enum Status { OK, WARN, BAD, NONE }
+
+    static ReportDocument from(JsonNode r) {
+        String address = text(r, "address");
+        List<Block> b = new ArrayList<>();
+        b.add(new Facts(List.of(
+                Map.entry("Account", address),
+                Map.entry("Tested", text(r, "startedAt") + " by " + text(r, "tool")),
+                Map.entry("Duration", r.path("elapsedMs").asLong() + " ms" + (r.path("cancelled").asBoolean() ? " (cancelled before the end)" : "")))));
+        b.add(new Heading(2, "Recommendation"));
+        JsonNode rec = r.path("recommended");
+        if (rec.isObject()) {
+            b.add(new Paragraph("Outgoing (SMTP): " + setting(rec), Status.OK));
+            b.add(new Paragraph(text(rec, "why"), Status.NONE));
+        } else {
+            b.add(new Paragraph("No secure outgoing setting works. Each test below says why.", Status.BAD));
+        }
+        JsonNode inc = r.path("recommendedIncoming");
+        if (inc.isObject()) {
+            b.add(new Paragraph("Incoming (" + text(inc, "protocol") + "): " + setting(inc), Status.OK));
+            b.add(new Paragraph(text(inc, "why"), Status.NONE));
+        }
+        List<JsonNode> alternatives = new ArrayList<>();
+        r.path("alternatives").forEach(alternatives::add);
+        r.path("alternativesIncoming").forEach(alternatives::add);
+        if (!alternatives.isEmpty()) {
+            b.add(new Heading(3, "Also working"));
+            b.add(new Table(List.of("Protocol", "Server", "Port", "Security", "User name"),
+                    alternatives.stream().map(a -> List.of(text(a, "protocol"), text(a, "host"), text(a, "port"),
+                            security(text(a, "security")), text(a, "username"))).toList(),
+                    alternatives.stream().map(a -> Status.NONE).toList()));
+        }
+
+        b.add(new Heading(2, "Every test"));
+        List<List<String>> rows = new ArrayList<>();
+        List<Status> statuses = new ArrayList<>();
+        for (JsonNode p : r.path("probes")) {
+            rows.add(List.of(text(p, "protocol"), text(p, "host"), text(p, "port"), security(text(p, "security")),
+                    text(p, "outcome"), text(p.path("login"), "result"), text(p.path("timings"), "totalMs") + " ms"));
+            statuses.add(status(text(p, "outcome")));
+        }
+        b.add(new Table(List.of("Protocol", "Server", "Port", "Security", "Outcome", "Login", "Time"), rows, statuses));
+
+        int i = 1;
+        for (JsonNode p : r.path("probes")) {
+            b.add(new Heading(3, i++ + ". " + text(p, "protocol") + " " + text(p, "host") + " port " + text(p, "port")
+                    + " (" + security(text(p, "security")) + "): " + text(p, "outcome")));
+            b.add(new Paragraph(text(p, "detail"), status(text(p, "outcome"))));
+            probeFacts(b, p);
+            List<String> warnings = strings(p.path("warnings"));
+            warnings.forEach(w -> b.add(new Paragraph("Warning: " + w, Status.WARN)));
+            List<String> transcript = strings(p.path("transcript"));
+            if (!transcript.isEmpty()) {
+                b.add(new Code(transcript));
+            }
+        }
+
+        b.add(new Heading(2, "Where the servers came from"));
+        List<List<String>> found = new ArrayList<>();
+        for (JsonNode c : r.path("discovery")) {
+            found.add(List.of(text(c, "source"), text(c, "protocol"), text(c, "host"), text(c, "port"),
+                    security(text(c, "security")), c.path("trusted").asBoolean() ? "yes" : "no", text(c, "detail")));
+        }
+        b.add(new Table(List.of("Source", "Protocol", "Server", "Port", "Security", "Trusted", "Detail"), found,
+                found.stream().map(x -> Status.NONE).toList()));
+        strings(r.path("discoveryNotes")).forEach(n -> b.add(new Paragraph(n, Status.NONE)));
+        b.add(new Paragraph("Passwords are never part of this report: transcripts show <redacted> where one was sent.", Status.NONE));
+        return new ReportDocument("MailWizard report for " + address, b);
+    }
+
+    private static void probeFacts(List<Block> b, JsonNode p) {
+        List<Map.Entry<String, String>> f = new ArrayList<>();
+        f.add(Map.entry("Connected to", text(p, "address")));
+        add(f, "Greeting", text(p, "banner"));
+        add(f, "Offered before TLS", String.join(", ", strings(p.path("capabilitiesBeforeTls"))));
+        add(f, "STARTTLS reply", text(p, "starttlsReply"));
+        add(f, "Offered after TLS", String.join(", ", strings(p.path("capabilitiesAfterTls"))));
+        add(f, "Login methods", String.join(", ", strings(p.path("authMechanisms"))));
+        JsonNode tls = p.path("tls");
+        if (tls.isObject()) {
+            f.add(Map.entry("TLS", text(tls, "protocol") + ", " + text(tls, "cipherSuite")));
+            JsonNode c = tls.path("certificate");
+            f.add(Map.entry("Certificate", text(c, "subject")));
+            f.add(Map.entry("Issued by", text(c, "issuer")));
+            f.add(Map.entry("Valid", text(c, "notBefore") + " to " + text(c, "notAfter") + " (" + text(c, "daysLeft") + " days left)"));
+            f.add(Map.entry("Names", String.join(", ", strings(c.path("subjectAltNames")))));
+            f.add(Map.entry("SHA-256", text(c, "sha256")));
+            f.add(Map.entry("Checks", "trusted " + yesNo(c, "trusted") + ", name matches " + yesNo(c, "hostnameMatches")
+                    + ", expired " + yesNo(c, "expired") + ", pinned by the user " + yesNo(c, "pinned")));
+            add(f, "Trust problem", text(c, "trustProblem"));
+        }
+        JsonNode login = p.path("login");
+        if (login.path("attempted").asBoolean()) {
+            f.add(Map.entry("Login", text(login, "result") + " with " + text(login, "mechanism") + ": " + text(login, "reply")));
+        } else {
+            add(f, "Login", text(login, "detail").isEmpty() ? "not attempted" : text(login, "detail"));
+        }
+        f.add(Map.entry("Password sent", p.path("credentialsSent").asBoolean() ? "yes (over verified TLS)" : "no"));
+        JsonNode t = p.path("timings");
+        List<String> times = new ArrayList<>();
+        for (String k : List.of("resolveMs", "connectMs", "greetingMs", "tlsMs", "ehloMs", "loginMs", "totalMs")) {
+            if (t.hasNonNull(k)) {
+                times.add(k.replace("Ms", "") + " " + t.get(k).asLong() + " ms");
+            }
+        }
+        add(f, "Timings", String.join(", ", times));
+        JsonNode test = p.path("testMessage");
+        if (test.isObject()) {
+            f.add(Map.entry("Test message", "to " + text(test, "to") + ": " + (test.path("accepted").asBoolean() ? "accepted" : "not accepted")
+                    + " (" + text(test, "reply") + ")"));
+        }
+        b.add(new Facts(f));
+    }
+
+    private static void add(List<Map.Entry<String, String>> f, String label, String value) {
+        if (value != null && !value.isBlank()) {
+            f.add(Map.entry(label, value));
+        }
+    }
+
+    private static String setting(JsonNode n) {
+        String s = text(n, "host") + " port " + text(n, "port") + ", " + security(text(n, "security")) + ", user name " + text(n, "username");
+        String mech = text(n, "authMechanism");
+        return mech.isEmpty() ? s : s + ", login " + mech;
+    }
+
+    static String security(String contractValue) {
+        return switch (contractValue) {
+            case "TLS" -> "SSL/TLS";
+            case "STARTTLS" -> "STARTTLS";
+            case "PLAIN" -> "none (unencrypted)";
+            default -> contractValue;
+        };
+    }
+
+    static Status status(String outcome) {
+        return switch (outcome) {
+            case "OK" -> Status.OK;
+            case "LOGIN_UNAVAILABLE", "LOGIN_REJECTED", "PLAIN_OK", "SKIPPED" -> Status.WARN;
+            default -> Status.BAD;
+        };
+    }
+
+    private static String yesNo(JsonNode n, String field) {
+        return n.path(field).asBoolean() ? "yes" : "no";
+    }
+
+    static String text(JsonNode n, String field) {
+        JsonNode v = n.path(field);
+        return v.isMissingNode() || v.isNull() ? "" : v.asText();
+    }
+
+    static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(v -> out.add(v.asText()));
+        return out;
+    }
+}

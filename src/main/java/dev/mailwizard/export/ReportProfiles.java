@@ -1,0 +1,51 @@
+package dev.mailwizard.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mailwizard.model.EmailAddress;
+import dev.mailwizard.model.Endpoint;
+import dev.mailwizard.model.Protocol;
+import dev.mailwizard.model.Security;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads the settings to export out of a contract JSON report: the recommendation first, then the alternatives. */
+public final class ReportProfiles {
+    private ReportProfiles() {
+    }
+
+    /**
+     * @throws IllegalArgumentException naming what the report lacks (not a MailWizard report, no address, nothing working)
+     */
+    public static AccountProfile from(JsonNode report, String displayName) {
+        if (!report.isObject() || report.path("schemaVersion").asInt(-1) != 1) {
+            throw new IllegalArgumentException("not a MailWizard JSON report (schemaVersion 1): make one with mailwizard probe ADDRESS --json");
+        }
+        String address = ReportDocument.text(report, "address");
+        EmailAddress parsed;
+        try {
+            parsed = EmailAddress.parse(address);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the report is for '" + address + "', not an e-mail address; probe the address, not a host name, to export profiles");
+        }
+        List<ServerSetting> outgoing = new ArrayList<>();
+        List<ServerSetting> incoming = new ArrayList<>();
+        add(report.path("recommended"), outgoing, incoming, parsed);
+        report.path("alternatives").forEach(a -> add(a, outgoing, incoming, parsed));
+        add(report.path("recommendedIncoming"), outgoing, incoming, parsed);
+        report.path("alternativesIncoming").forEach(a -> add(a, outgoing, incoming, parsed));
+        return new AccountProfile(parsed, displayName, outgoing, incoming, true);
+    }
+
+    private static void add(JsonNode r, List<ServerSetting> outgoing, List<ServerSetting> incoming, EmailAddress address) {
+        if (!r.isObject()) {
+            return;
+        }
+        Protocol protocol = Protocol.valueOf(r.path("protocol").asText("SMTP"));
+        String user = ReportDocument.text(r, "username");
+        ServerSetting s = new ServerSetting(new Endpoint(protocol, r.path("host").asText(), r.path("port").asInt(),
+                Security.valueOf(r.path("security").asText())), user.isEmpty() ? address.toString() : user,
+                ReportDocument.text(r, "authMechanism"));
+        (protocol == Protocol.SMTP ? outgoing : incoming).add(s);
+    }
+}

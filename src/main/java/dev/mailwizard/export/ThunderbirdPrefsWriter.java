@@ -1,0 +1,72 @@
+package dev.mailwizard.export;
+
+import dev.mailwizard.model.Security;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Thunderbird profile preferences ({@code user.js}) for the outgoing servers. Numbers are
+ * Thunderbird's: socket type 3 = SSL/TLS, 2 = STARTTLS (1, "try STARTTLS", is never written);
+ * auth method 3 = normal password, 4 = encrypted password.
+ */
+public final class ThunderbirdPrefsWriter implements ProfileWriter {
+    public static final String FILE = "user.js";
+
+    @Override
+    public String id() {
+        return "thunderbird-prefs";
+    }
+
+    @Override
+    public String description() {
+        return "Thunderbird profile preferences (outgoing servers in user.js)";
+    }
+
+    @Override
+    public boolean canHoldPassword() {
+        return false;
+    }
+
+    @Override
+    public ExportResult write(ExportInput input) {
+        AccountProfile p = input.profile();
+        Usable out = Usable.encrypted(p.outgoing());
+        if (out.isEmpty()) {
+            return new ExportResult.Refused(out.refusal("outgoing server"));
+        }
+        List<ServerSetting> servers = out.servers();
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < servers.size(); i++) {
+            keys.add("mailwizard" + (i + 1));
+        }
+        StringBuilder js = new StringBuilder();
+        js.append("// Made by MailWizard ").append(p.origin()).append(" for ").append(p.address()).append(".\n");
+        js.append("// Put this file in your Thunderbird profile folder (Help > Troubleshooting Information > Profile Folder)\n");
+        js.append("// while Thunderbird is closed. It is read at every start.\n");
+        js.append("// Note: mail.smtpservers below REPLACES the list of outgoing servers. If you already have some, add\n");
+        js.append("// \"").append(String.join(",", keys)).append("\" to your existing list instead (Settings > Config Editor).\n");
+        js.append("// No password here: Thunderbird asks on the first send and keeps it in its password manager.\n");
+        js.append("user_pref(\"mail.smtpservers\", ").append(Text.quoted(String.join(",", keys))).append(");\n");
+        js.append("user_pref(\"mail.smtp.defaultserver\", ").append(Text.quoted(keys.get(0))).append(");\n");
+        for (int i = 0; i < servers.size(); i++) {
+            ServerSetting s = servers.get(i);
+            String k = "mail.smtpserver." + keys.get(i) + ".";
+            js.append(pref(k + "description", Text.quoted(p.address().displayDomain() + " (" + s.port() + ", " + s.security().label() + ")")));
+            js.append(pref(k + "hostname", Text.quoted(s.host())));
+            js.append(pref(k + "port", Integer.toString(s.port())));
+            js.append(pref(k + "try_ssl", s.security() == Security.TLS ? "3" : "2"));
+            js.append(pref(k + "authMethod", s.challengeResponse() ? "4" : "3"));
+            js.append(pref(k + "username", Text.quoted(s.username())));
+        }
+        List<String> notes = new ArrayList<>(out.notes());
+        if (input.password().isPresent()) {
+            notes.add("no password written: Thunderbird keeps passwords in its password manager, not in preferences");
+        }
+        return new ExportResult.Written(List.of(ExportFile.text(FILE, js.toString())), notes);
+    }
+
+    private static String pref(String key, String value) {
+        return "user_pref(\"" + key + "\", " + value + ");\n";
+    }
+}

@@ -1,0 +1,138 @@
+package dev.mailwizard.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code mailwizard export} end to end: what lands on disk, what is printed, the exit code. */
+class ExportCommandTest {
+    @TempDir
+    Path dir;
+
+    private Path report() throws IOException {
+        Path r = dir.resolve("alice.json");
+        try (var in = getClass().getResourceAsStream("/export/report-input.json")) {
+            Files.write(r, in.readAllBytes());
+        }
+        return r;
+    }
+
+    private String[] files(Path out) throws IOException {
+        try (Stream<Path> s = Files.list(out)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toArray(String[]::new);
+        }
+    }
+
+    @Test
+    void allFormatsFromAReportAreWrittenPrivately() throws IOException {
+        Path out = dir.resolve("out");
+        CliHarness.Result r = CliHarness.run("", "export", "--from", report().toString(), "--format", "all", "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(files(out)).containsExactly("alice@mailwizard.test.mobileconfig", "application.properties", "autodiscover.xml",
+                "config-v1.1.xml", "gitconfig-sendemail", "mail.properties", "mailtransports", "mailwizard-alice-mailwizard-test-smtp.source",
+                "msmtprc", "neomuttrc", "postfix-relay.txt", "report.html", "report.md", "user.js");
+        for (String f : files(out)) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve(f)))).as(f).isEqualTo("rw-------");
+        }
+        assertThat(r.out()).contains("14 files written").contains("msmtp").contains(out.resolve("msmtprc").toString());
+        assertThat(Files.readString(out.resolve("msmtprc"))).contains("host mail.mailwizard.test").contains("port 465");
+    }
+
+    @Test
+    void anExistingFileStopsEverythingUnlessForced() throws IOException {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Files.writeString(out.resolve("neomuttrc"), "mine");
+        CliHarness.Result r = CliHarness.run("", "export", "--from", report().toString(), "--format", "msmtp,neomutt", "--out", out.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("neomuttrc' already exists").contains("nothing was written").contains("--force");
+        assertThat(files(out)).containsExactly("neomuttrc");
+        assertThat(Files.readString(out.resolve("neomuttrc"))).isEqualTo("mine");
+
+        CliHarness.Result forced = CliHarness.run("", "export", "--from", report().toString(), "--format", "msmtp,neomutt", "--out", out.toString(), "--force");
+        assertThat(forced.exitCode()).isZero();
+        assertThat(Files.readString(out.resolve("neomuttrc"))).contains("smtps://");
+    }
+
+    @Test
+    void thePasswordComesFromStdinAndOnlyWithIncludePassword() throws IOException {
+        Path out = dir.resolve("out");
+        CliHarness.Result r = CliHarness.run("Tr0ub4dor&3\n", "export", "--from", report().toString(), "--format", "msmtp,thunderbird",
+                "--out", out.toString(), "--include-password");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(Files.readString(out.resolve("msmtprc"))).contains("password \"Tr0ub4dor&3\"");
+        assertThat(Files.readString(out.resolve("config-v1.1.xml"))).doesNotContain("Tr0ub4dor");
+        assertThat(r.out()).contains("(holds the password)").doesNotContain("Tr0ub4dor");
+
+        Path out2 = dir.resolve("out2");
+        CliHarness.Result noFlag = CliHarness.run("Tr0ub4dor&3\n", "export", "--from", report().toString(), "--format", "msmtp", "--out", out2.toString());
+        assertThat(Files.readString(out2.resolve("msmtprc"))).doesNotContain("Tr0ub4dor").contains("passwordeval");
+        assertThat(noFlag.exitCode()).isZero();
+    }
+
+    @Test
+    void settingsGivenByHandNeedNoReportAndAreMarkedUntested() throws IOException {
+        Path out = dir.resolve("out");
+        CliHarness.Result r = CliHarness.run("", "export", "--address", "bob@example.test", "--host", "smtp.example.test", "--security", "starttls",
+                "--imap-host", "imap.example.test", "--imap-security", "tls", "--name", "Bob", "--format", "git,thunderbird", "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(Files.readString(out.resolve("gitconfig-sendemail"))).contains("smtpServerPort = 587").contains("smtpEncryption = tls")
+                .contains("not tested by MailWizard").contains("from = \"Bob <bob@example.test>\"");
+        assertThat(Files.readString(out.resolve("config-v1.1.xml"))).contains("<port>993</port>").contains("<socketType>SSL</socketType>");
+    }
+
+    @Test
+    void aRefusedFormatIsExplainedTheOthersAreWrittenAndTheExitCodeSaysSo() throws IOException {
+        Path out = dir.resolve("out");
+        CliHarness.Result r = CliHarness.run("", "export", "--address", "bob@example.test", "--host", "smtp.example.test", "--port", "2525",
+                "--security", "starttls", "--format", "apple,msmtp", "--out", out.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("apple not written").contains("port 2525 is not a standard SMTP port for STARTTLS");
+        assertThat(files(out)).containsExactly("msmtprc");
+    }
+
+    @Test
+    void badInputNamesTheValueAndTheFixAndWritesNothing() throws IOException {
+        Path out = dir.resolve("out");
+        assertUsage(CliHarness.run("", "export", "--from", report().toString(), "--format", "thunderbrd", "--out", out.toString()),
+                "--format 'thunderbrd' is not a format: use one of thunderbird");
+        assertUsage(CliHarness.run("", "export", "--from", dir.resolve("missing.json").toString(), "--format", "msmtp", "--out", out.toString()),
+                "missing.json' does not exist");
+        Path notJson = Files.writeString(dir.resolve("x.json"), "{ nope");
+        assertUsage(CliHarness.run("", "export", "--from", notJson.toString(), "--format", "msmtp", "--out", out.toString()), "is not JSON");
+        assertUsage(CliHarness.run("", "export", "--address", "bob@", "--host", "h.example", "--security", "tls", "--format", "msmtp", "--out", out.toString()),
+                "'bob@' has no domain");
+        assertUsage(CliHarness.run("", "export", "--address", "bob@example.test", "--host", "h.example", "--port", "2525", "--format", "msmtp",
+                "--out", out.toString()), "--port 2525 is not a standard SMTP port: say --security tls or starttls");
+        assertUsage(CliHarness.run("", "export", "--from", report().toString(), "--host", "x.example", "--format", "msmtp", "--out", out.toString()),
+                "--from takes the settings from the report");
+        assertUsage(CliHarness.run("", "export", "--from", report().toString(), "--format", "msmtp", "--out", out.toString(), "--include-password"),
+                "--include-password: standard input is empty");
+        assertUsage(CliHarness.run("", "export", "--from", report().toString(), "--format", "msmtp", "--out", out.toString(), "--sign-cert", "c.pem"),
+                "--sign-cert and --sign-key go together");
+        Path file = Files.writeString(dir.resolve("a-file"), "");
+        assertUsage(CliHarness.run("", "export", "--from", report().toString(), "--format", "msmtp", "--out", file.toString()), "is a file, not a folder");
+        assertThat(Files.exists(out)).isFalse();
+    }
+
+    private static void assertUsage(CliHarness.Result r, String message) {
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).contains(message).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(r.err().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    void aReportCanBePipedIn() throws IOException {
+        Path out = dir.resolve("out");
+        CliHarness.Result r = CliHarness.run(Files.readString(report()), "export", "--from", "-", "--format", "report", "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(Files.readString(out.resolve("report.html"))).startsWith("<!DOCTYPE html>").contains("alice@mailwizard.test")
+                .doesNotContain("<script>").doesNotContain("<link").doesNotContain("src=");
+    }
+}
