@@ -58,8 +58,8 @@ public final class MsmtpWriter implements ProfileWriter {
             c.append("host ").append(s.host()).append('\n');
             c.append("port ").append(s.port()).append('\n');
             c.append("tls on\n");
-            c.append("tls_starttls ").append(s.security() == Security.STARTTLS ? "on" : "off")
-                    .append(s.security() == Security.STARTTLS ? "                  # STARTTLS\n" : "                 # implicit TLS (SSL/TLS)\n");
+            // msmtp has no end-of-line comments: a "#" after a value is read as part of it.
+            c.append(s.security() == Security.STARTTLS ? "# STARTTLS\ntls_starttls on\n" : "# implicit TLS (SSL/TLS)\ntls_starttls off\n");
             c.append("auth ").append(s.challengeResponse() ? "cram-md5" : "on").append('\n');
             c.append("user ").append(s.username()).append('\n');
             if (password.isPresent()) {

@@ -5,6 +5,8 @@ import dev.mailwizard.probe.ProbeResult;
 import dev.mailwizard.ui.account.AccountView;
 import dev.mailwizard.ui.account.AccountViewModel;
 import dev.mailwizard.ui.cert.CertificateView;
+import dev.mailwizard.ui.export.ExportView;
+import dev.mailwizard.ui.export.ExportViewModel;
 import dev.mailwizard.ui.result.ResultView;
 import dev.mailwizard.ui.result.ResultViewModel;
 import dev.mailwizard.ui.servers.ServersView;
@@ -29,7 +31,7 @@ import javafx.scene.image.Image;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
-/** Builds the wizard window: the four steps, their ViewModels, and the shell that joins them. */
+/** Builds the wizard window: the five steps, their ViewModels, and the shell that joins them. */
 public final class WizardWindow {
     static final int TESTING = 2;
     private final Stage stage;
@@ -57,6 +59,9 @@ public final class WizardWindow {
         TestingView testingView = new TestingView(testing, this::showCertificate);
         ResultViewModel resultVm = new ResultViewModel(state);
         ResultView resultView = new ResultView(resultVm, this::showCertificate, p -> trust(resultVm, p));
+        ExportViewModel exportVm = new ExportViewModel(state, runner, System.getProperty("os.name", ""),
+                java.nio.file.Path.of(System.getProperty("user.home", ".")));
+        ExportView exportView = new ExportView(exportVm);
 
         List<WizardStep> steps = List.of(
                 step(Messages.get("step.account"), accountView.view(), accountVm.validProperty(), f -> { }, accountView::focus),
@@ -67,7 +72,8 @@ public final class WizardWindow {
                                 testing.start();
                             }
                         }, null, testing.runningProperty().not()),
-                step(Messages.get("step.result"), resultView.view(), Bindings.createBooleanBinding(() -> true), f -> { }, null));
+                step(Messages.get("step.result"), resultView.view(), Bindings.createBooleanBinding(() -> true), f -> { }, null),
+                step(Messages.get("step.export"), exportView.view(), exportVm.runningProperty().not(), f -> { }, exportView::focus));
         shell = new WizardShell(steps, this::cancel);
         shell.onFinish(stage::close);
         accountView.demoLink().setOnAction(e -> startDemo());

@@ -37,15 +37,7 @@ class RealMtaTest {
 
     @BeforeAll
     static void readEnvironment() throws IOException {
-        Path file = Path.of(System.getenv().getOrDefault("MTA_DIR", "/tmp/mailwizard-mta"), "env");
-        assertThat(file).as("run .ci/mta-setup first").exists();
-        env = new HashMap<>();
-        for (String line : Files.readAllLines(file)) {
-            int eq = line.indexOf('=');
-            if (eq > 0) {
-                env.put(line.substring(0, eq), line.substring(eq + 1));
-            }
-        }
+        env = MtaEnvironment.load();
     }
 
     private record Run(int exit, JsonNode report, String stdout) {

@@ -31,14 +31,7 @@ class RealMtaWizardTest {
 
     @BeforeAll
     static void readEnvironment() throws IOException {
-        Path file = Path.of(System.getenv().getOrDefault("MTA_DIR", "/tmp/mailwizard-mta"), "env");
-        env = new HashMap<>();
-        for (String line : Files.readAllLines(file)) {
-            int eq = line.indexOf('=');
-            if (eq > 0) {
-                env.put(line.substring(0, eq), line.substring(eq + 1));
-            }
-        }
+        env = MtaEnvironment.load();
     }
 
     @Start

@@ -85,8 +85,22 @@ public final class ScreenshotTour {
             return null;
         });
         shot(window, out.resolve("7-result-dark.png"));
+        String exportDir = java.nio.file.Files.createTempDirectory("mailwizard-tour").toString();
         onFx(() -> {
             window.shell().darkToggle().setSelected(false);
+            window.shell().show(4, true);
+            return null;
+        });
+        Thread.sleep(300);
+        onFx(() -> {
+            ((javafx.scene.control.TextField) window.scene().lookup("#exportFolder")).setText(exportDir);
+            ((javafx.scene.control.CheckBox) window.scene().lookup("#format-msmtp")).setSelected(true);
+            ((javafx.scene.control.Button) window.scene().lookup("#export")).fire();
+            return null;
+        });
+        Thread.sleep(1500);
+        shot(window, out.resolve("8-export.png"));
+        onFx(() -> {
             window.scene().getWindow().hide();
             return null;
         });

@@ -149,6 +149,55 @@ class WizardFlowTest {
     }
 
     @Test
+    void exportStepWritesTheChosenFilesPrivatelyAndNeverReplacesWithoutBeingAsked(FxRobot robot) throws Exception {
+        var cert = PKI.issue(HOST);
+        var tls = server(ServerBehaviour.builder().implicitTls(cert.serverContext()).user(USER, PASSWORD).build());
+        typeAccount(robot);
+        useServers(robot, new ServerRow(HOST, tls.port(), Security.TLS, CandidateSource.USER, true));
+        robot.clickOn("#next");
+        waitForRunEnd(robot, 20);
+        robot.clickOn("#next");
+        robot.clickOn("#next");
+        assertThat(button(robot, "#next").getText()).isEqualTo("_Finish");
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("wizard-export");
+        robot.interact(() -> robot.lookup("#exportFolder").queryAs(javafx.scene.control.TextField.class).setText(dir.toString()));
+        // Thunderbird is preselected on Linux, and refuses: this run tested no incoming server.
+        assertThat(robot.lookup("#format-thunderbird").queryAs(javafx.scene.control.CheckBox.class).isSelected()).isTrue();
+        robot.clickOn("#format-msmtp");
+        robot.clickOn("#export");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> java.nio.file.Files.exists(dir.resolve("msmtprc")));
+        WaitForAsyncUtils.waitForFxEvents();
+        String status = robot.lookup("#exportStatus").queryAs(Label.class).getText();
+        assertThat(status).contains("3 file(s) written").contains("1 format(s) could not be written");
+        String msmtp = java.nio.file.Files.readString(dir.resolve("msmtprc"));
+        assertThat(msmtp).contains("host " + HOST).contains("port " + tls.port()).doesNotContain(PASSWORD);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(dir.resolve("msmtprc"))))
+                .isEqualTo("rw-------");
+        assertThat(java.nio.file.Files.readString(dir.resolve("report.html"))).contains(HOST).doesNotContain(PASSWORD);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<dev.mailwizard.ui.export.ExportedItem> list = robot.lookup("#exportResults").queryAs(javafx.scene.control.ListView.class);
+        assertThat(list.getItems()).extracting(dev.mailwizard.ui.export.ExportedItem::label)
+                .anyMatch(l -> l.startsWith("thunderbird: not written") && l.contains("incoming server"));
+
+        // The user edits the file, then exports again: it stays until they tick "Replace".
+        java.nio.file.Files.writeString(dir.resolve("msmtprc"), "edited by the user");
+        robot.clickOn("#export");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#exportStatus").queryAs(Label.class).getText().contains("already exists"));
+        assertThat(java.nio.file.Files.readString(dir.resolve("msmtprc"))).isEqualTo("edited by the user");
+        robot.clickOn("#replaceFiles");
+        robot.clickOn("#export");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> java.nio.file.Files.readString(dir.resolve("msmtprc")).contains("host "));
+
+        // Copy a file's text for pasting into a client's settings (Monocle has no system clipboard to read back).
+        var msmtpItem = list.getItems().stream().filter(i -> i.format().equals("msmtp")).findFirst().orElseThrow();
+        robot.interact(() -> list.getSelectionModel().select(msmtpItem));
+        assertThat(button(robot, "#copyFile").isDisabled()).isFalse();
+        robot.clickOn("#copyFile");
+        assertThat(robot.lookup("#copied").queryAs(Label.class).getText()).isEqualTo("Copied msmtprc to the clipboard.");
+        assertThat(msmtpItem.text()).isEqualTo(java.nio.file.Files.readString(dir.resolve("msmtprc")));
+    }
+
+    @Test
     void cancelStopsARunAgainstTarpitsWithinASecondAndBackKeepsTheInput(FxRobot robot) throws Exception {
         var a = server(ServerBehaviour.builder().silent().build());
         var b = server(ServerBehaviour.builder().silent().build());

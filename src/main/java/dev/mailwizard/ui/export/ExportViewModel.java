@@ -1,0 +1,216 @@
+package dev.mailwizard.ui.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mailwizard.export.AccountProfile;
+import dev.mailwizard.export.ExportFile;
+import dev.mailwizard.export.ExportFolder;
+import dev.mailwizard.export.ExportInput;
+import dev.mailwizard.export.ExportResult;
+import dev.mailwizard.export.HelpDeskReportWriter;
+import dev.mailwizard.export.ProfileWriter;
+import dev.mailwizard.export.ProfileWriters;
+import dev.mailwizard.export.ReportProfiles;
+import dev.mailwizard.probe.ProbeReport;
+import dev.mailwizard.report.JsonReport;
+import dev.mailwizard.ui.Messages;
+import dev.mailwizard.ui.WizardState;
+import dev.mailwizard.ui.task.TaskRunner;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Export step: which client files to write, where, and what happened. Writing runs off the
+ * UI thread; an existing file is replaced only when the user ticked "Replace existing files".
+ */
+public final class ExportViewModel {
+    private final WizardState state;
+    private final TaskRunner runner;
+    private final ObservableList<FormatChoice> formats = FXCollections.observableArrayList();
+    private final ObjectProperty<Path> folder = new SimpleObjectProperty<>();
+    private final BooleanProperty includePassword = new SimpleBooleanProperty(false);
+    private final BooleanProperty replace = new SimpleBooleanProperty(false);
+    private final BooleanProperty running = new SimpleBooleanProperty(false);
+    private final BooleanProperty hasSettings = new SimpleBooleanProperty(false);
+    private final StringProperty status = new SimpleStringProperty("");
+    private final ObservableList<ExportedItem> results = FXCollections.observableArrayList();
+    private final BooleanBinding canExport;
+
+    public ExportViewModel(WizardState state, TaskRunner runner, String osName, Path home) {
+        this.state = state;
+        this.runner = runner;
+        String preferred = ProfileWriters.recommendedFor(osName);
+        for (ProfileWriter w : ProfileWriters.all()) {
+            formats.add(new FormatChoice(w.id(), w.description(), w.id().equals(preferred) || w.id().equals("report")));
+        }
+        state.reportProperty().addListener((o, a, b) -> reset(home));
+        reset(home);
+        BooleanBinding anySelected = Bindings.createBooleanBinding(() -> formats.stream().anyMatch(f -> f.selectedProperty().get()),
+                formats.stream().map(FormatChoice::selectedProperty).toArray(javafx.beans.Observable[]::new));
+        canExport = anySelected.and(running.not()).and(folder.isNotNull()).and(state.reportProperty().isNotNull());
+    }
+
+    private void reset(Path home) {
+        results.clear();
+        status.set("");
+        ProbeReport r = state.reportProperty().get();
+        hasSettings.set(r != null && r.recommended() != null);
+        String who = r == null ? "account" : r.address().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9@._-]", "_");
+        folder.set(home.resolve("MailWizard").resolve(who));
+    }
+
+    /** Writes the ticked formats into the folder; the outcome arrives in {@link #results()} and {@link #statusProperty()}. */
+    public void export() {
+        ProbeReport report = state.reportProperty().get();
+        if (report == null || !canExport.get()) {
+            return;
+        }
+        List<ProfileWriter> chosen = formats.stream().filter(f -> f.selectedProperty().get())
+                .map(f -> ProfileWriters.byId(f.id()).orElseThrow()).toList();
+        String name = state.nameProperty().get();
+        String password = includePassword.get() ? state.passwordProperty().get() : null;
+        Path dir = folder.get();
+        boolean force = replace.get();
+        running.set(true);
+        status.set(Messages.get("export.running"));
+        results.clear();
+        runner.run(() -> write(report, name, password, chosen, dir, force), this::show, e -> {
+            running.set(false);
+            status.set(Messages.get("export.failed", dir.toString(), String.valueOf(e.getMessage())));
+        });
+    }
+
+    private record Outcome(List<ExportedItem> items, List<Path> conflicts) {
+    }
+
+    private static Outcome write(ProbeReport report, String name, String password, List<ProfileWriter> writers, Path dir,
+                                 boolean force) throws IOException {
+        JsonNode json = JsonReport.toTree(report, true);
+        ExportInput input;
+        try {
+            AccountProfile profile = ReportProfiles.from(json, name);
+            input = ExportInput.of(profile).withReport(json).withPassword(password == null || password.isEmpty() ? null : password);
+        } catch (IllegalArgumentException e) {
+            // A host name was tested, not an address: only the report can be written.
+            input = null;
+        }
+        List<ExportedItem> items = new ArrayList<>();
+        List<ExportFile> files = new ArrayList<>();
+        List<String> fileFormats = new ArrayList<>();
+        List<String> fileNotes = new ArrayList<>();
+        for (ProfileWriter w : writers) {
+            ExportResult r = input == null
+                    ? new ExportResult.Refused(Messages.get("export.needs.address"))
+                    : w.write(input);
+            if (r instanceof ExportResult.Written ok) {
+                for (ExportFile f : ok.files()) {
+                    files.add(f);
+                    fileFormats.add(w.id());
+                    fileNotes.add(String.join("; ", ok.notes()));
+                }
+            } else if (r instanceof ExportResult.Refused no) {
+                items.add(new ExportedItem(w.id(), null, "", no.reason(), false));
+            }
+        }
+        ExportFolder out = new ExportFolder(dir, force);
+        List<Path> conflicts = out.conflicts(files);
+        if (!conflicts.isEmpty()) {
+            return new Outcome(items, conflicts);
+        }
+        List<ExportedItem> written = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            ExportFile f = files.get(i);
+            Path p = out.write(f);
+            String text = f.name().endsWith(".mobileconfig") && !f.text().startsWith("<?xml") ? "" : f.text();
+            written.add(new ExportedItem(fileFormats.get(i), p, text, fileNotes.get(i), f.holdsPassword()));
+        }
+        written.addAll(items);
+        return new Outcome(written, List.of());
+    }
+
+    /** "Save report…": the help-desk report alone, as HTML or Markdown by the chosen file's extension. */
+    public void saveReport(Path target) {
+        ProbeReport report = state.reportProperty().get();
+        if (report == null || target == null) {
+            return;
+        }
+        boolean markdown = target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md");
+        running.set(true);
+        runner.run(() -> {
+            ExportFile file = HelpDeskReportWriter.files(JsonReport.toTree(report, true)).stream()
+                    .filter(f -> f.name().endsWith(markdown ? ".md" : ".html")).findFirst().orElseThrow();
+            // The file chooser already asked before replacing, so this write may replace.
+            return new ExportFolder(target.toAbsolutePath().getParent(), true)
+                    .write(new ExportFile(target.getFileName().toString(), file.content(), false));
+        }, p -> {
+            running.set(false);
+            status.set(Messages.get("export.report.saved", p.toString()));
+        }, e -> {
+            running.set(false);
+            status.set(Messages.get("export.failed", target.toString(), String.valueOf(e.getMessage())));
+        });
+    }
+
+    private void show(Outcome o) {
+        running.set(false);
+        results.setAll(o.items());
+        if (!o.conflicts().isEmpty()) {
+            status.set(Messages.get("export.conflict", o.conflicts().get(0).getFileName().toString(), o.conflicts().size()));
+            return;
+        }
+        long written = o.items().stream().filter(ExportedItem::written).count();
+        long refused = o.items().size() - written;
+        status.set(refused == 0 ? Messages.get("export.done", written, folder.get().toString())
+                : Messages.get("export.done.refused", written, folder.get().toString(), refused));
+    }
+
+    public ObservableList<FormatChoice> formats() {
+        return formats;
+    }
+
+    public ObjectProperty<Path> folderProperty() {
+        return folder;
+    }
+
+    public BooleanProperty includePasswordProperty() {
+        return includePassword;
+    }
+
+    public BooleanProperty replaceProperty() {
+        return replace;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running;
+    }
+
+    public ReadOnlyBooleanProperty hasSettingsProperty() {
+        return hasSettings;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public ObservableList<ExportedItem> results() {
+        return results;
+    }
+
+    public BooleanBinding canExportProperty() {
+        return canExport;
+    }
+}
