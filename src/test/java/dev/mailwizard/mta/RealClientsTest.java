@@ -52,7 +52,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * (STARTTLS). Each message must arrive in the recipient's maildir, and Postfix's log must show the
  * authenticated session on the expected port. The password reaches each client through its own
  * mechanism (keyring lookup, credential helper, its own option), never through the exported file.
- * Static validators (postconf/postmap, plistlib, xmllint, kreadconfig5) check the other formats.
+ * Static validators (postconf/postmap, plistlib, xmllint, kreadconfig5, Evolution's source registry) check the
+ * other formats.
  */
 @Tag("real-mta")
 class RealClientsTest {
@@ -304,6 +305,26 @@ class RealClientsTest {
                         "--key", e.getKey()), clientEnv(), "", work);
                 assertThat(r.out().strip()).as(group + " " + e.getKey()).isEqualTo(e.getValue());
             }
+        }
+    }
+
+    @Test
+    void evolutionsSourceRegistryLoadsTheTransportWithTheRightSecurityMethod() throws Exception {
+        Path script = Path.of("src/test/resources/export/evolution-check.py").toAbsolutePath();
+        for (int port : List.of(465, 587)) {
+            Path home = Files.createDirectories(work.resolve("evolution-" + port));
+            Path sources = Files.createDirectories(home.resolve("config/evolution/sources"));
+            Path runtime = Files.createDirectories(home.resolve("runtime"));
+            Files.setPosixFilePermissions(runtime, PosixFilePermissions.fromString("rwx------"));
+            String uid = "mailwizard-alice-mailwizard-test-smtp";
+            Files.copy(exported.get(port).resolve(uid + ".source"), sources.resolve(uid + ".source"));
+            // A private session bus: the registry starts by D-Bus activation and sees only this home.
+            ExternalProgram.Result r = ExternalProgram.run(List.of("env", "-i", "PATH=/usr/bin:/bin", "HOME=" + home,
+                    "XDG_CONFIG_HOME=" + home.resolve("config"), "XDG_DATA_HOME=" + home.resolve("data"), "XDG_CACHE_HOME=" + home.resolve("cache"),
+                    "XDG_RUNTIME_DIR=" + runtime, "dbus-run-session", "--", "/usr/bin/python3", script.toString(), uid), Map.of(), "", home);
+            assertThat(r.exit()).as(r.toString()).isZero();
+            assertThat(r.out().strip()).isEqualTo("smtp mail.mailwizard.test " + port + " alice@mailwizard.test PLAIN "
+                    + (port == 465 ? "ssl-on-alternate-port" : "starttls-on-standard-port"));
         }
     }
 
