@@ -73,12 +73,23 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "FULL NAME", description = "the sender's name shown to recipients")
     String name;
 
-    @Option(names = "--imap-host", paramLabel = "HOST") String imapHost;
-    @Option(names = "--imap-port", paramLabel = "N") Integer imapPort;
-    @Option(names = "--imap-security", paramLabel = "tls|starttls|plain") String imapSecurity;
-    @Option(names = "--pop-host", paramLabel = "HOST") String popHost;
-    @Option(names = "--pop-port", paramLabel = "N") Integer popPort;
-    @Option(names = "--pop-security", paramLabel = "tls|starttls|plain") String popSecurity;
+    @Option(names = "--imap-host", paramLabel = "HOST", description = "incoming IMAP server")
+    String imapHost;
+
+    @Option(names = "--imap-port", paramLabel = "N", description = "IMAP port (default: 993 for tls, 143 for starttls)")
+    Integer imapPort;
+
+    @Option(names = "--imap-security", paramLabel = "tls|starttls", description = "IMAP security (default: from a standard port)")
+    String imapSecurity;
+
+    @Option(names = "--pop-host", paramLabel = "HOST", description = "incoming POP3 server")
+    String popHost;
+
+    @Option(names = "--pop-port", paramLabel = "N", description = "POP3 port (default: 995 for tls, 110 for starttls)")
+    Integer popPort;
+
+    @Option(names = "--pop-security", paramLabel = "tls|starttls", description = "POP3 security (default: from a standard port)")
+    String popSecurity;
 
     @Option(names = "--force", description = "replace files that already exist")
     boolean force;
