@@ -52,8 +52,9 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * (STARTTLS). Each message must arrive in the recipient's maildir, and Postfix's log must show the
  * authenticated session on the expected port. The password reaches each client through its own
  * mechanism (keyring lookup, credential helper, its own option), never through the exported file.
- * Static validators (postconf/postmap, plistlib, xmllint, kreadconfig5, Evolution's source registry) check the
- * other formats.
+ * Thunderbird itself (headless, through Marionette) reads our autoconfig file with its own parser,
+ * loads our user.js and logs in with it. Static validators (postconf/postmap, plistlib, xmllint,
+ * kreadconfig5, Evolution's source registry) check the other formats.
  */
 @Tag("real-mta")
 class RealClientsTest {
@@ -310,7 +311,7 @@ class RealClientsTest {
 
     @Test
     void evolutionsSourceRegistryLoadsTheTransportWithTheRightSecurityMethod() throws Exception {
-        Path script = Path.of("src/test/resources/export/evolution-check.py").toAbsolutePath();
+        Path script = Path.of("src/test/resources/clients/evolution-check.py").toAbsolutePath();
         for (int port : List.of(465, 587)) {
             Path home = Files.createDirectories(work.resolve("evolution-" + port));
             Path sources = Files.createDirectories(home.resolve("config/evolution/sources"));
@@ -325,6 +326,65 @@ class RealClientsTest {
             assertThat(r.exit()).as(r.toString()).isZero();
             assertThat(r.out().strip()).isEqualTo("smtp mail.mailwizard.test " + port + " alice@mailwizard.test PLAIN "
                     + (port == 465 ? "ssl-on-alternate-port" : "starttls-on-standard-port"));
+        }
+    }
+
+    @Test
+    void thunderbirdsOwnParserKeepsEveryServerOfTheAutoconfigFile() throws Exception {
+        Path profile = Files.createDirectories(work.resolve("thunderbird-autoconfig"));
+        try (HeadlessThunderbird tb = HeadlessThunderbird.start(profile, work)) {
+            for (int port : List.of(465, 587)) {
+                JsonNode r = tb.run("read-autoconfig.js", Files.readString(exported.get(port).resolve("config-v1.1.xml")));
+                assertThat(r.get("ok").asBoolean()).as(r.toString()).isTrue();
+                JsonNode report = JSON.readTree(Files.readString(work.resolve(port + ".json")));
+                // Thunderbird drops servers it cannot read without a word: compare counts with the report.
+                assertThat(r.get("outgoing")).hasSize(1 + report.get("alternatives").size());
+                assertThat(r.get("incoming")).hasSize(1 + report.get("alternativesIncoming").size());
+                JsonNode best = r.get("outgoing").get(0);
+                assertThat(best.get("port").asInt()).isEqualTo(port);
+                assertThat(best.get("socketType").asInt()).as("3 = SSL/TLS, 2 = STARTTLS").isEqualTo(port == 465 ? 3 : 2);
+                assertThat(best.get("auth").asInt()).as("3 = normal password").isEqualTo(3);
+                assertThat(best.get("hostname").asText()).isEqualTo(env.get("MTA_HOST"));
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "Thunderbird user.js on {0}")
+    @MethodSource("ports")
+    void thunderbirdLoadsTheUserJsServersAndLogsInWithThem(int port, String service) throws Exception {
+        Path profile = Files.createDirectories(work.resolve("thunderbird-prefs-" + port));
+        Files.copy(exported.get(port).resolve("user.js"), profile.resolve("user.js"));
+        // Thunderbird trusts the test CA through its own certificate database, as a user's import would.
+        assertThat(ExternalProgram.run(List.of("certutil", "-N", "-d", "sql:" + profile, "--empty-password"), Map.of(), "", work).exit()).isZero();
+        assertThat(ExternalProgram.run(List.of("certutil", "-A", "-n", "mailwizard-test-ca", "-t", "C,,", "-i", env.get("MTA_CA"),
+                "-d", "sql:" + profile), Map.of(), "", work).exit()).isZero();
+        long logLines = logLines();
+        try (HeadlessThunderbird tb = HeadlessThunderbird.start(profile, work)) {
+            JsonNode servers = tb.run("smtp-servers.js");
+            assertThat(servers.get("ok").asBoolean()).as(servers.toString()).isTrue();
+            JsonNode best = servers.get("servers").get(0);
+            assertThat(servers.get("defaultKey").asText()).isEqualTo(best.get("key").asText());
+            assertThat(best.get("port").asInt()).isEqualTo(port);
+            assertThat(best.get("socketType").asInt()).isEqualTo(port == 465 ? 3 : 2);
+            assertThat(best.get("username").asText()).isEqualTo(env.get("MTA_USER"));
+            JsonNode logon = tb.run("verify-logon.js", best.get("key").asText(), env.get("MTA_PASSWORD"));
+            assertThat(logon.get("ok").isNull() || logon.get("ok").asBoolean()).as(logon.toString()).isTrue();
+        }
+        // Postfix logs the session when Thunderbird goes: one successful AUTH on this port, none failed.
+        List<String> session = newLogLines(logLines).stream().filter(l -> l.contains("postfix/" + service + "/smtpd[") && l.contains("disconnect from")).toList();
+        assertThat(session).as("Postfix's log after Thunderbird's login").anyMatch(l -> l.contains(" auth=1 ")).noneMatch(l -> l.contains("auth=0"));
+    }
+
+    private static long logLines() throws IOException {
+        try (Stream<String> lines = Files.lines(Path.of(env.get("MTA_POSTFIX_LOG")))) {
+            return lines.count();
+        }
+    }
+
+    private static List<String> newLogLines(long skip) throws Exception {
+        Thread.sleep(500); // Postfix writes the disconnect line as the connection drops
+        try (Stream<String> lines = Files.lines(Path.of(env.get("MTA_POSTFIX_LOG")))) {
+            return lines.skip(skip).toList();
         }
     }
 
