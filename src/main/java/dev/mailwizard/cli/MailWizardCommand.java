@@ -9,7 +9,7 @@ import java.io.PrintWriter;
 /** The {@code mailwizard} command and its sub-commands. */
 @Command(name = "mailwizard", mixinStandardHelpOptions = true, versionProvider = MailWizardCommand.Version.class,
         description = "Finds the mail server settings that work, with evidence: every port, every TLS mode, the certificate and the login, explained in plain words.",
-        subcommands = {ProbeCommand.class, ExportCommand.class, DemoCommand.class},
+        subcommands = {ProbeCommand.class, BatchCommand.class, ExportCommand.class, DemoCommand.class},
         footer = {"", "Start with:  mailwizard              (on a desktop: opens the wizard window)",
                 "             mailwizard demo         (no account or network needed)",
                 "             mailwizard probe alice@example.com --password-stdin",
@@ -70,6 +70,11 @@ public final class MailWizardCommand implements Runnable {
                 p.stdout = io.out();
                 p.stderr = io.err();
                 p.baseTrust = io.baseTrust();
+            } else if (created instanceof BatchCommand b) {
+                b.stdin = io.in();
+                b.stdout = io.out();
+                b.stderr = io.err();
+                b.baseTrust = io.baseTrust();
             } else if (created instanceof ExportCommand x) {
                 x.stdin = io.in();
                 x.stdout = io.out();

@@ -50,7 +50,7 @@ import java.util.concurrent.Callable;
         description = "Finds and tests the outgoing (SMTP submission) settings for an e-mail address or a host name.",
         footer = {"", "Exit codes: 0 a secure working configuration, 1 none, 2 bad input, 3 login rejected, 130 cancelled.",
                 "The password is never an argument: pipe it in with --password-stdin."})
-public final class ProbeCommand implements Callable<Integer> {
+public final class ProbeCommand extends ProbeSettings implements Callable<Integer> {
     private static final BigDecimal MAX_TIMEOUT = BigDecimal.valueOf(600);
 
     @Parameters(index = "0", paramLabel = "ADDRESS-OR-HOST", description = "e-mail address (alice@example.com) or mail server host name")
@@ -58,15 +58,6 @@ public final class ProbeCommand implements Callable<Integer> {
 
     @Option(names = "--host", paramLabel = "HOST", description = "test this server (repeatable); skips discovery")
     List<String> hosts = new ArrayList<>();
-
-    @Option(names = "--port", paramLabel = "[smtp:|imap:|pop3:]N", description = "only these ports (repeatable)")
-    List<String> ports = new ArrayList<>();
-
-    @Option(names = "--security", paramLabel = "tls|starttls|plain", description = "only these modes (repeatable)")
-    List<String> securities = new ArrayList<>();
-
-    @Option(names = "--allow-plain", description = "also try unencrypted connections (no password is sent on them)")
-    boolean allowPlain;
 
     @Option(names = "--allow-plain-auth", description = "allow the login check over an unencrypted connection (unsafe)")
     boolean allowPlainAuth;
@@ -80,38 +71,16 @@ public final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--send-test", paramLabel = "TO", description = "after a successful login, send one short test message to TO")
     String sendTest;
 
-    @Option(names = "--trust-ca", paramLabel = "FILE", description = "also trust the PEM certificate(s) in FILE (repeatable)")
-    List<Path> trustCa = new ArrayList<>();
-
-    @Option(names = "--pin", paramLabel = "SHA256", description = "accept a server certificate with this SHA-256 fingerprint (repeatable)")
-    List<String> pins = new ArrayList<>();
-
-    @Option(names = "--resolve", paramLabel = "HOST:ADDRESS", description = "connect to ADDRESS whenever HOST is needed (repeatable)")
-    List<String> resolves = new ArrayList<>();
-
     @Option(names = "--no-discovery", description = "use only --host")
     boolean noDiscovery;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", description = "deadline for each single probe, all phases together (default 10)")
-    String timeout = "10";
-
-    @picocli.CommandLine.Mixin
-    OutputOptions output = new OutputOptions();
-
-    @Option(names = "--dns", paramLabel = "SERVER[:PORT]", description = "DNS server for MX/SRV look-ups (default: the system's)")
-    String dns;
-
-    @Option(names = "--ispdb", paramLabel = "URL", description = "ISPDB base URL (default https://autoconfig.thunderbird.net/v1.1/)")
-    String ispdb;
-
-    @Option(names = "--incoming", description = "also find and test IMAP/POP3 (993, 143 STARTTLS, 995, 110 STLS)")
-    boolean incoming;
 
     InputStream stdin = System.in;
     PrintStream stdout = System.out;
     PrintStream stderr = System.err;
-    /** Tests and the demo replace the system trust store. */
+    /** Tests and the demo replace the system trust store; batch reads it once for all lines. */
     TrustMaterial baseTrust;
+    /** Batch mode: no "Looking for..." line per address. */
+    boolean quiet;
 
     @Override
     public Integer call() {
@@ -201,7 +170,7 @@ public final class ProbeCommand implements Callable<Integer> {
         } else if (targetHost != null) {
             candidates = Discovery.typed(List.of(targetHost), incoming);
         } else {
-            if (Terminal.interactive() && !output.json) {
+            if (Terminal.interactive() && !output.json && !quiet) {
                 stderr.println("Looking for " + address.displayDomain() + "'s mail servers (DNS SRV, autoconfig, ISPDB, MX, guessing)...");
             }
             DiscoveryConfig config = DiscoveryConfig.defaults().with(dnsServer, ispdbBase, mappings, extraCas);

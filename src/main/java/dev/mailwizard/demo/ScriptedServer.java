@@ -36,6 +36,8 @@ public abstract class ScriptedServer implements Closeable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger open = new AtomicInteger();
+    private final AtomicInteger maxOpen = new AtomicInteger();
     private final AtomicInteger authAttempts = new AtomicInteger();
     private volatile boolean closed;
 
@@ -77,6 +79,11 @@ public abstract class ScriptedServer implements Closeable {
         return connections.get();
     }
 
+    /** The most connections that were open at the same time. */
+    public int maxOpenConnections() {
+        return maxOpen.get();
+    }
+
     protected void record(String line, boolean overTls) {
         received.add(new Received(line == null ? "" : line, overTls));
     }
@@ -91,11 +98,14 @@ public abstract class ScriptedServer implements Closeable {
                 Socket s = listener.accept();
                 connections.incrementAndGet();
                 sockets.add(s);
+                maxOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
                 workers.execute(() -> {
                     try (s) {
                         serve(s);
                     } catch (IOException | RuntimeException e) {
                         // the client went away or the handshake failed: normal for a test server
+                    } finally {
+                        open.decrementAndGet();
                     }
                 });
             } catch (IOException e) {

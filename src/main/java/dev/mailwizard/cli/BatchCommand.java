@@ -1,0 +1,186 @@
+package dev.mailwizard.cli;
+
+import dev.mailwizard.probe.PlannedProbe;
+import dev.mailwizard.probe.ProbeJob;
+import dev.mailwizard.probe.ProbeListener;
+import dev.mailwizard.probe.ProbePlanner;
+import dev.mailwizard.probe.ProbeReport;
+import dev.mailwizard.probe.TrustMaterial;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * {@code mailwizard batch FILE}: one probe per line (addresses or host names, {@code #} comments),
+ * several at once, results in input order as JSON Lines (or one summary line each), progress on
+ * stderr. A bad line is reported in its place; Ctrl-C cancels what runs, writes what finished and
+ * exits 130.
+ */
+@Command(name = "batch", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Probes many addresses or domains (one a line, # comments) and writes one report a line, in input order.",
+        footer = {"", "Exit codes: 0 every line has a secure working configuration, 1 some do not (or a line was bad),",
+                "2 bad options or unreadable FILE, 130 cancelled (what finished was written).",
+                "Example: mailwizard batch accounts.txt --json --concurrency 8 > results.jsonl"})
+public final class BatchCommand extends ProbeSettings implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "one address or host name a line ('-' reads standard input)")
+    String file;
+
+    @Option(names = "--concurrency", paramLabel = "N", description = "how many lines to test at once (default 8, at most 64)")
+    int concurrency = 8;
+
+    @Option(names = "--item-timeout", paramLabel = "SECONDS",
+            description = "deadline for one line, discovery and every probe together (default: twice --timeout plus 5)")
+    String itemTimeout;
+
+    InputStream stdin = System.in;
+    PrintStream stdout = System.out;
+    PrintStream stderr = System.err;
+    TrustMaterial baseTrust;
+
+    @Override
+    public Integer call() {
+        if (concurrency < 1 || concurrency > 64) {
+            throw new UsageException("--concurrency " + concurrency + " must be between 1 and 64");
+        }
+        Duration probeTimeout = ProbeCommand.parseTimeout(timeout);
+        Duration perItem = itemTimeout == null ? probeTimeout.multipliedBy(2).plusSeconds(5) : parseItemTimeout(itemTimeout);
+        List<BatchItem> items = readItems();
+        // Options are checked once, before anything is contacted: a probe of a placeholder host
+        // validates them all without discovery.
+        TrustMaterial trust = baseTrust != null ? baseTrust : TrustMaterial.system();
+        probeFor("options.invalid", trust).validate();
+
+        BatchOutput out = new BatchOutput(items, output.json, output.transcript, stdout);
+        BatchProgress progress = new BatchProgress(stderr, items.size(), Terminal.interactive());
+        AtomicBoolean cancelled = new AtomicBoolean();
+        List<ProbeJob> running = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency, r -> {
+            Thread t = new Thread(r, "batch-item");
+            t.setDaemon(true);
+            return t;
+        });
+        ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "batch-deadline");
+            t.setDaemon(true);
+            return t;
+        });
+        Interrupts.onInterrupt(() -> {
+            cancelled.set(true);
+            synchronized (running) {
+                running.forEach(ProbeJob::cancel);
+            }
+        });
+        for (BatchItem item : items) {
+            pool.execute(() -> {
+                if (cancelled.get()) {
+                    return; // never started: left out of the output, which stays in input order
+                }
+                if (item.error() != null) {
+                    out.complete(item.index(), BatchOutput.Result.bad(item));
+                    progress.done(false);
+                    return;
+                }
+                try {
+                    ProbeCommand.Validated v = probeFor(item.text(), trust).validate();
+                    List<PlannedProbe> plan = ProbePlanner.plan(v.candidates(), v.request().modes());
+                    ProbeJob job = new ProbeJob(v.request(), v.candidates(), plan, v.trust(), v.resolver(), ProbeListener.NONE)
+                            .withDiscoveryNotes(v.discoveryNotes());
+                    synchronized (running) {
+                        running.add(job);
+                    }
+                    if (cancelled.get()) {
+                        job.cancel();
+                    }
+                    var timer = deadlines.schedule(job::cancel, perItem.toMillis(), TimeUnit.MILLISECONDS);
+                    ProbeReport report = job.run();
+                    timer.cancel(false);
+                    synchronized (running) {
+                        running.remove(job);
+                    }
+                    out.complete(item.index(), BatchOutput.Result.report(item, report, !cancelled.get() && report.cancelled()));
+                    // (a cancelled report without Ctrl-C means the item deadline passed)
+                    progress.done(report.verdict() == dev.mailwizard.probe.RunVerdict.WORKING);
+                } catch (UsageException e) {
+                    out.complete(item.index(), BatchOutput.Result.bad(item.withError(e.getMessage())));
+                    progress.done(false);
+                } catch (RuntimeException e) {
+                    out.complete(item.index(), BatchOutput.Result.bad(item.withError("internal error: " + MailWizardCommand.oneLine(String.valueOf(e)))));
+                    progress.done(false);
+                }
+            });
+        }
+        pool.shutdown();
+        try {
+            while (!pool.awaitTermination(200, TimeUnit.MILLISECONDS)) {
+                progress.tick();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancelled.set(true);
+        }
+        deadlines.shutdownNow();
+        progress.finish(cancelled.get());
+        out.flushFinished();
+        if (cancelled.get()) {
+            return ExitCodes.CANCELLED;
+        }
+        return out.allWorking() ? ExitCodes.WORKING : ExitCodes.NOTHING_SECURE;
+    }
+
+    private ProbeCommand probeFor(String target, TrustMaterial trust) {
+        ProbeCommand p = new ProbeCommand();
+        copySettingsTo(p);
+        p.target = target;
+        p.baseTrust = trust;
+        p.quiet = true;
+        p.stdout = stdout;
+        p.stderr = stderr;
+        return p;
+    }
+
+    private List<BatchItem> readItems() {
+        String text;
+        try {
+            text = "-".equals(file) ? new String(stdin.readAllBytes(), StandardCharsets.UTF_8) : Files.readString(Path.of(file));
+        } catch (NoSuchFileException e) {
+            throw new UsageException("FILE '" + file + "' does not exist");
+        } catch (IOException e) {
+            throw new UsageException("FILE '" + file + "' cannot be read: " + MailWizardCommand.oneLine(e.getMessage()));
+        }
+        List<BatchItem> items = BatchItem.parse(text);
+        if (items.isEmpty()) {
+            throw new UsageException("FILE '" + file + "' has no addresses or host names (one a line; # starts a comment)");
+        }
+        return items;
+    }
+
+    private static Duration parseItemTimeout(String value) {
+        try {
+            BigDecimal s = new BigDecimal(value.strip());
+            if (s.signum() <= 0 || s.compareTo(BigDecimal.valueOf(3600)) > 0) {
+                throw new UsageException("--item-timeout '" + value + "' must be more than 0 and at most 3600 seconds");
+            }
+            return Duration.ofMillis(s.movePointRight(3).longValue());
+        } catch (NumberFormatException e) {
+            throw new UsageException("--item-timeout '" + value + "' is not a number of seconds (e.g. 30)");
+        }
+    }
+}
