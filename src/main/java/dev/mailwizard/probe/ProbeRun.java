@@ -18,8 +18,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * them all at once. Results come back in plan order.
  */
 public final class ProbeRun {
-    /** Time between probe starts, so a server does not see a burst of connections (as Thunderbird does). */
-    static final Duration STAGGER = Duration.ofMillis(100);
+    /**
+     * Time between probe starts to one host, so a server does not see all connections in the same
+     * instant; different hosts start together. 25 ms keeps a 5-port matrix within 0.1 s of the
+     * slowest probe (the benchmarks measured 100 ms as the main cost over one probe).
+     */
+    static final Duration STAGGER = Duration.ofMillis(25);
     /** How long after its deadline a probe that has not ended is ended from outside. */
     private static final Duration GRACE = Duration.ofMillis(300);
 
@@ -50,10 +54,12 @@ public final class ProbeRun {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(plan.size(), 32), daemon("probe"));
         ScheduledExecutorService timer = ctx.timer();
         try {
+            java.util.Map<String, Integer> perHost = new java.util.HashMap<>();
             for (int i = 0; i < plan.size(); i++) {
                 Slot slot = slots.get(i);
                 PlannedProbe planned = plan.get(i);
-                long startDelay = STAGGER.toMillis() * i;
+                int nth = perHost.merge(planned.endpoint().host(), 1, Integer::sum) - 1;
+                long startDelay = STAGGER.toMillis() * nth;
                 timer.schedule(() -> pool.execute(() -> runOne(planned, slot)), startDelay, TimeUnit.MILLISECONDS);
             }
             List<ProbeResult> results = new ArrayList<>();
