@@ -107,8 +107,6 @@ public final class ExportCommand implements Callable<Integer> {
     PrintStream stdout = System.out;
     PrintStream stderr = System.err;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Override
     public Integer call() {
         List<ProfileWriter> writers = writers();
@@ -219,7 +217,7 @@ public final class ExportCommand implements Callable<Integer> {
     private JsonNode readReport() {
         try {
             String text = "-".equals(from) ? new String(stdin.readAllBytes(), StandardCharsets.UTF_8) : Files.readString(Path.of(from));
-            return JSON.readTree(text);
+            return new ObjectMapper().readTree(text);
         } catch (NoSuchFileException e) {
             throw new UsageException("--from '" + from + "' does not exist");
         } catch (JsonProcessingException e) {

@@ -29,6 +29,13 @@ public final class MailWizardCommand implements Runnable {
     }
 
     public static int execute(CliIo io, String... args) {
+        // Scripts and installers call --version often: answer before picocli builds the command
+        // tree (about 0.2 s of reflection; measured by StartupBench).
+        if (args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]))) {
+            io.out().println(AppInfo.tool());
+            io.out().flush();
+            return ExitCodes.WORKING;
+        }
         CommandLine cl = new CommandLine(new MailWizardCommand(), new IoFactory(io));
         cl.setOut(new PrintWriter(io.out(), true));
         cl.setErr(new PrintWriter(io.err(), true));
