@@ -59,12 +59,13 @@ final class BatchProgress {
     String line(long now) {
         double seconds = Math.max((now - started) / 1e9, 0.001);
         double rate = done / seconds;
-        String eta = done == 0 || done == total ? "" : ", about " + duration((total - done) / rate) + " left";
+        double left = (total - done) / rate;
+        String eta = done == 0 || done == total ? "" : left < 1 ? ", less than 1 s left" : ", about " + duration(left) + " left";
         return String.format(Locale.ROOT, "[%d/%d] %d working, %.1f/s%s", done, total, working, rate, eta);
     }
 
     static String duration(double seconds) {
         long s = Math.round(seconds);
-        return s < 60 ? s + " s" : s < 3600 ? (s / 60) + " min " + (s % 60) + " s" : (s / 3600) + " h " + (s % 3600 / 60) + " min";
+        return s < 1 ? "less than 1 s" : s < 60 ? s + " s" : s < 3600 ? (s / 60) + " min " + (s % 60) + " s" : (s / 3600) + " h " + (s % 3600 / 60) + " min";
     }
 }
