@@ -66,6 +66,6 @@ final class BatchProgress {
 
     static String duration(double seconds) {
         long s = Math.round(seconds);
-        return s < 1 ? "less than 1 s" : s < 60 ? s + " s" : s < 3600 ? (s / 60) + " min " + (s % 60) + " s" : (s / 3600) + " h " + (s % 3600 / 60) + " min";
+        return s < 60 ? s + " s" : s < 3600 ? (s / 60) + " min " + (s % 60) + " s" : (s / 3600) + " h " + (s % 3600 / 60) + " min";
     }
 }
