@@ -13,22 +13,11 @@ import java.util.UUID;
  * again replaces the installed profile instead of adding a second one. No password: Apple allows one
  * only in profiles encrypted for one device, which a desktop tool cannot make; the device asks.
  */
-public final class AppleProfileWriter implements ProfileWriter {
+public final class AppleProfileWriter extends FormatWriter {
     private static final String CLIENT = "Apple Mail";
 
-    @Override
-    public String id() {
-        return "apple";
-    }
-
-    @Override
-    public String description() {
-        return "Apple Mail on macOS, iOS and iPadOS (configuration profile; optionally signed)";
-    }
-
-    @Override
-    public boolean canHoldPassword() {
-        return false;
+    public AppleProfileWriter() {
+        super("apple", "Apple Mail on macOS, iOS and iPadOS (configuration profile; optionally signed)", false);
     }
 
     public static String fileName(AccountProfile p) {

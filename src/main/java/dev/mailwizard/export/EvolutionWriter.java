@@ -10,20 +10,9 @@ import java.util.List;
  * evolution-source-registry). Security values are Camel's nicks: ssl-on-alternate-port is
  * implicit TLS, starttls-on-standard-port is STARTTLS. The password belongs in the GNOME keyring.
  */
-public final class EvolutionWriter implements ProfileWriter {
-    @Override
-    public String id() {
-        return "evolution";
-    }
-
-    @Override
-    public String description() {
-        return "GNOME Evolution (outgoing mail transport)";
-    }
-
-    @Override
-    public boolean canHoldPassword() {
-        return false;
+public final class EvolutionWriter extends OutgoingWriter {
+    public EvolutionWriter() {
+        super("evolution", "GNOME Evolution (outgoing mail transport)", false);
     }
 
     /** The source's uid, which is also its file name without {@code .source}. */
@@ -32,15 +21,11 @@ public final class EvolutionWriter implements ProfileWriter {
     }
 
     @Override
-    public ExportResult write(ExportInput input) {
+    ExportResult write(ExportInput input, Usable out) {
         AccountProfile p = input.profile();
-        Usable out = Usable.encrypted(p.outgoing());
-        if (out.isEmpty()) {
-            return new ExportResult.Refused(out.refusal("outgoing server"));
-        }
         ServerSetting s = out.first().orElseThrow();
         StringBuilder c = new StringBuilder();
-        c.append("# Evolution mail transport for ").append(p.address()).append(", made by MailWizard ").append(p.origin()).append(".\n");
+        c.append(header("#", "Evolution mail transport", p));
         c.append("# Copy to ~/.config/evolution/sources/ and restart Evolution, then choose it as the account's\n");
         c.append("# outgoing server (Edit > Accounts > Sending Email). Evolution asks for the password and keeps it in the keyring.\n");
         c.append("[Data Source]\n");

@@ -10,35 +10,20 @@ import java.util.Optional;
  * The {@code [sendemail]} section for {@code git send-email}. git's words are confusing:
  * {@code ssl} means implicit TLS and {@code tls} means STARTTLS.
  */
-public final class GitSendEmailWriter implements ProfileWriter {
+public final class GitSendEmailWriter extends OutgoingWriter {
     public static final String FILE = "gitconfig-sendemail";
 
-    @Override
-    public String id() {
-        return "git";
+    public GitSendEmailWriter() {
+        super("git", "git send-email (patches by mail)", true);
     }
 
     @Override
-    public String description() {
-        return "git send-email (patches by mail)";
-    }
-
-    @Override
-    public boolean canHoldPassword() {
-        return true;
-    }
-
-    @Override
-    public ExportResult write(ExportInput input) {
+    ExportResult write(ExportInput input, Usable out) {
         AccountProfile p = input.profile();
-        Usable out = Usable.encrypted(p.outgoing());
-        if (out.isEmpty()) {
-            return new ExportResult.Refused(out.refusal("outgoing server"));
-        }
         ServerSetting s = out.first().orElseThrow();
         Optional<String> password = input.password();
         StringBuilder c = new StringBuilder();
-        c.append("# git send-email settings for ").append(p.address()).append(", made by MailWizard ").append(p.origin()).append(".\n");
+        c.append(header("#", "git send-email settings", p));
         c.append("# Use them with:  git config --global include.path /path/to/gitconfig-sendemail\n");
         if (password.isEmpty()) {
             c.append("# No password here: git asks for it, or takes it from your credential helper\n");

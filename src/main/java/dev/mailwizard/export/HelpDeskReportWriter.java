@@ -5,20 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /** The help-desk report ({@code report.html} and {@code report.md}) from a probe run's JSON report. */
-public final class HelpDeskReportWriter implements ProfileWriter {
-    @Override
-    public String id() {
-        return "report";
-    }
-
-    @Override
-    public String description() {
-        return "Help-desk report: every test, certificate, timings and advice (HTML and Markdown)";
-    }
-
-    @Override
-    public boolean canHoldPassword() {
-        return false;
+public final class HelpDeskReportWriter extends FormatWriter {
+    public HelpDeskReportWriter() {
+        super("report", "Help-desk report: every test, certificate, timings and advice (HTML and Markdown)", false);
     }
 
     @Override

@@ -9,34 +9,19 @@ import java.util.List;
  * Session properties for Jakarta Mail / Angus Mail applications ({@code mail.properties}). Always
  * with timeouts (Jakarta Mail waits forever by default) and with the server identity check on.
  */
-public final class JakartaMailWriter implements ProfileWriter {
+public final class JakartaMailWriter extends OutgoingWriter {
     public static final String FILE = "mail.properties";
 
-    @Override
-    public String id() {
-        return "jakarta";
+    public JakartaMailWriter() {
+        super("jakarta", "Jakarta Mail / Angus Mail applications (session properties)", false);
     }
 
     @Override
-    public String description() {
-        return "Jakarta Mail / Angus Mail applications (session properties)";
-    }
-
-    @Override
-    public boolean canHoldPassword() {
-        return false;
-    }
-
-    @Override
-    public ExportResult write(ExportInput input) {
+    ExportResult write(ExportInput input, Usable out) {
         AccountProfile p = input.profile();
-        Usable out = Usable.encrypted(p.outgoing());
-        if (out.isEmpty()) {
-            return new ExportResult.Refused(out.refusal("outgoing server"));
-        }
         ServerSetting s = out.first().orElseThrow();
         StringBuilder c = new StringBuilder();
-        c.append("# Jakarta Mail session for ").append(p.address()).append(", made by MailWizard ").append(p.origin()).append(".\n");
+        c.append(header("#", "Jakarta Mail session", p));
         c.append("# Load with Properties.load(...) and Session.getInstance(props); pass the password to\n");
         c.append("# Transport.connect(user, password) or an Authenticator, from your secret store.\n");
         c.append("mail.transport.protocol=smtp\n");

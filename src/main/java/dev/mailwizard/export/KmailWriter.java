@@ -11,22 +11,11 @@ import java.util.List;
  * {@code encryption} names are confusing: {@code SSL} is implicit TLS and {@code TLS} is STARTTLS.
  * Transport ids are derived from the account, so a second export gives the same ids.
  */
-public final class KmailWriter implements ProfileWriter {
+public final class KmailWriter extends OutgoingWriter {
     public static final String FILE = "mailtransports";
 
-    @Override
-    public String id() {
-        return "kmail";
-    }
-
-    @Override
-    public String description() {
-        return "KDE KMail (outgoing mail transports)";
-    }
-
-    @Override
-    public boolean canHoldPassword() {
-        return false;
+    public KmailWriter() {
+        super("kmail", "KDE KMail (outgoing mail transports)", false);
     }
 
     static int transportId(AccountProfile p, ServerSetting s) {
@@ -39,14 +28,10 @@ public final class KmailWriter implements ProfileWriter {
     }
 
     @Override
-    public ExportResult write(ExportInput input) {
+    ExportResult write(ExportInput input, Usable out) {
         AccountProfile p = input.profile();
-        Usable out = Usable.encrypted(p.outgoing());
-        if (out.isEmpty()) {
-            return new ExportResult.Refused(out.refusal("outgoing server"));
-        }
         StringBuilder c = new StringBuilder();
-        c.append("# KMail outgoing servers for ").append(p.address()).append(", made by MailWizard ").append(p.origin()).append(".\n");
+        c.append(header("#", "KMail outgoing servers", p));
         c.append("# Merge into ~/.config/mailtransports while KMail is closed. KMail asks for the password and keeps it in KWallet.\n");
         c.append("[General]\n");
         c.append("default-transport=").append(transportId(p, out.first().orElseThrow())).append("\n");

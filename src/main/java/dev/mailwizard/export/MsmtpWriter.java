@@ -11,22 +11,11 @@ import java.util.Optional;
  * The password comes from the desktop keyring through {@code passwordeval} unless the user asked
  * for it in the file. {@code timeout} keeps msmtp from hanging if a server changes its TLS mode.
  */
-public final class MsmtpWriter implements ProfileWriter {
+public final class MsmtpWriter extends OutgoingWriter {
     public static final String FILE = "msmtprc";
 
-    @Override
-    public String id() {
-        return "msmtp";
-    }
-
-    @Override
-    public String description() {
-        return "msmtp, and tools that send through it (mutt, git, cron, scripts)";
-    }
-
-    @Override
-    public boolean canHoldPassword() {
-        return true;
+    public MsmtpWriter() {
+        super("msmtp", "msmtp, and tools that send through it (mutt, git, cron, scripts)", true);
     }
 
     /** The account name msmtp is called with: {@code msmtp -a NAME}. */
@@ -35,15 +24,11 @@ public final class MsmtpWriter implements ProfileWriter {
     }
 
     @Override
-    public ExportResult write(ExportInput input) {
+    ExportResult write(ExportInput input, Usable out) {
         AccountProfile p = input.profile();
-        Usable out = Usable.encrypted(p.outgoing());
-        if (out.isEmpty()) {
-            return new ExportResult.Refused(out.refusal("outgoing server"));
-        }
         Optional<String> password = input.password();
         StringBuilder c = new StringBuilder();
-        c.append("# msmtp settings for ").append(p.address()).append(", made by MailWizard ").append(p.origin()).append(".\n");
+        c.append(header("#", "msmtp settings", p));
         c.append("# Save as ~/.msmtprc or ~/.config/msmtp/config (keep it readable only by you: chmod 600).\n");
         if (password.isEmpty()) {
             ServerSetting best = out.first().orElseThrow();

@@ -12,38 +12,23 @@ import java.util.Optional;
  * with {@code ssl_starttls} and {@code ssl_force_tls} is STARTTLS that refuses to continue in clear.
  * mutt has one outgoing server, so alternatives are listed as comments.
  */
-public final class NeomuttWriter implements ProfileWriter {
+public final class NeomuttWriter extends OutgoingWriter {
     public static final String FILE = "neomuttrc";
 
-    @Override
-    public String id() {
-        return "neomutt";
+    public NeomuttWriter() {
+        super("neomutt", "mutt and NeoMutt", true);
     }
 
     @Override
-    public String description() {
-        return "mutt and NeoMutt";
-    }
-
-    @Override
-    public boolean canHoldPassword() {
-        return true;
-    }
-
-    @Override
-    public ExportResult write(ExportInput input) {
+    ExportResult write(ExportInput input, Usable out) {
         AccountProfile p = input.profile();
-        Usable out = Usable.encrypted(p.outgoing());
-        if (out.isEmpty()) {
-            return new ExportResult.Refused(out.refusal("outgoing server"));
-        }
         // mutt reads one IMAP server; POP3 is left to the user only when there is no IMAP at all.
         Usable in = Usable.encrypted(p.incoming().stream().filter(s -> s.protocol() == Protocol.IMAP).toList());
         boolean popOnly = in.isEmpty() && !p.incoming().isEmpty();
         ServerSetting smtp = out.first().orElseThrow();
         Optional<String> password = input.password();
         StringBuilder c = new StringBuilder();
-        c.append("# NeoMutt / mutt settings for ").append(p.address()).append(", made by MailWizard ").append(p.origin()).append(".\n");
+        c.append(header("#", "NeoMutt / mutt settings", p));
         c.append("# Use it with: neomutt -F neomuttrc, or add  source /path/to/neomuttrc  to your ~/.neomuttrc\n");
         c.append("set realname = ").append(Text.muttSingleQuoted(p.senderName())).append('\n');
         c.append("set from = ").append(Text.muttSingleQuoted(p.address().toString())).append('\n');

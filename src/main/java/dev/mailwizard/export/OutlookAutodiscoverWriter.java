@@ -11,23 +11,12 @@ import java.util.List;
  * 2007) and {@code Encryption} (which overrides it: SSL = implicit TLS, TLS = STARTTLS) are written.
  * One server per direction: Outlook uses the first of each type.
  */
-public final class OutlookAutodiscoverWriter implements ProfileWriter {
+public final class OutlookAutodiscoverWriter extends FormatWriter {
     public static final String FILE = "autodiscover.xml";
     private static final String CLIENT = "Outlook (and Thunderbird reading Autodiscover)";
 
-    @Override
-    public String id() {
-        return "outlook";
-    }
-
-    @Override
-    public String description() {
-        return "Microsoft Outlook (Autodiscover response for the domain's web server)";
-    }
-
-    @Override
-    public boolean canHoldPassword() {
-        return false;
+    public OutlookAutodiscoverWriter() {
+        super("outlook", "Microsoft Outlook (Autodiscover response for the domain's web server)", false);
     }
 
     @Override

@@ -11,25 +11,14 @@ import java.util.Optional;
  * sasl_passwd line. TLS level {@code verify} checks the relay's certificate and name, so the
  * password never goes to an impostor. The map key must equal the relayhost value exactly.
  */
-public final class PostfixRelayWriter implements ProfileWriter {
+public final class PostfixRelayWriter extends OutgoingWriter {
     public static final String FILE = "postfix-relay.txt";
     /** Marker lines that split the file into its two parts. */
     public static final String MAIN_CF = "# ==> /etc/postfix/main.cf";
     public static final String SASL_PASSWD = "# ==> /etc/postfix/sasl_passwd";
 
-    @Override
-    public String id() {
-        return "postfix";
-    }
-
-    @Override
-    public String description() {
-        return "Postfix relaying through this server (main.cf and sasl_passwd lines)";
-    }
-
-    @Override
-    public boolean canHoldPassword() {
-        return true;
+    public PostfixRelayWriter() {
+        super("postfix", "Postfix relaying through this server (main.cf and sasl_passwd lines)", true);
     }
 
     /** The relayhost value, also the key of the sasl_passwd line. */
@@ -38,12 +27,8 @@ public final class PostfixRelayWriter implements ProfileWriter {
     }
 
     @Override
-    public ExportResult write(ExportInput input) {
+    ExportResult write(ExportInput input, Usable out) {
         AccountProfile p = input.profile();
-        Usable out = Usable.encrypted(p.outgoing());
-        if (out.isEmpty()) {
-            return new ExportResult.Refused(out.refusal("outgoing server"));
-        }
         ServerSetting s = out.first().orElseThrow();
         Optional<String> password = input.password();
         StringBuilder c = new StringBuilder();

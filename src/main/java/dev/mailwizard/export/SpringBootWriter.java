@@ -10,35 +10,20 @@ import java.util.Optional;
  * Spring Boot's {@code spring.mail.*} properties. Without {@code --include-password} the password
  * is a placeholder that Spring fills from the environment ({@code MAIL_PASSWORD}).
  */
-public final class SpringBootWriter implements ProfileWriter {
+public final class SpringBootWriter extends OutgoingWriter {
     public static final String FILE = "application.properties";
 
-    @Override
-    public String id() {
-        return "spring";
+    public SpringBootWriter() {
+        super("spring", "Spring Boot applications (spring.mail properties)", true);
     }
 
     @Override
-    public String description() {
-        return "Spring Boot applications (spring.mail properties)";
-    }
-
-    @Override
-    public boolean canHoldPassword() {
-        return true;
-    }
-
-    @Override
-    public ExportResult write(ExportInput input) {
+    ExportResult write(ExportInput input, Usable out) {
         AccountProfile p = input.profile();
-        Usable out = Usable.encrypted(p.outgoing());
-        if (out.isEmpty()) {
-            return new ExportResult.Refused(out.refusal("outgoing server"));
-        }
         ServerSetting s = out.first().orElseThrow();
         Optional<String> password = input.password();
         StringBuilder c = new StringBuilder();
-        c.append("# Spring Boot mail settings for ").append(p.address()).append(", made by MailWizard ").append(p.origin()).append(".\n");
+        c.append(header("#", "Spring Boot mail settings", p));
         c.append("spring.mail.host=").append(Text.property(s.host())).append('\n');
         c.append("spring.mail.port=").append(s.port()).append('\n');
         c.append("spring.mail.username=").append(Text.property(s.username())).append('\n');

@@ -10,22 +10,11 @@ import java.util.List;
  * Evolution, KMail and FairEmail. Thunderbird refuses a file without an incoming server, and
  * silently drops a server it cannot read, so both are checked here rather than left to the client.
  */
-public final class ThunderbirdAutoconfigWriter implements ProfileWriter {
+public final class ThunderbirdAutoconfigWriter extends FormatWriter {
     public static final String FILE = "config-v1.1.xml";
 
-    @Override
-    public String id() {
-        return "thunderbird";
-    }
-
-    @Override
-    public String description() {
-        return "Thunderbird, Thunderbird for Android/K-9, Evolution, KMail, FairEmail (autoconfig file)";
-    }
-
-    @Override
-    public boolean canHoldPassword() {
-        return false;
+    public ThunderbirdAutoconfigWriter() {
+        super("thunderbird", "Thunderbird, Thunderbird for Android/K-9, Evolution, KMail, FairEmail (autoconfig file)", false);
     }
 
     @Override

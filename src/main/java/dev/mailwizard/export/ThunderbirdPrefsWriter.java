@@ -10,31 +10,16 @@ import java.util.List;
  * Thunderbird's: socket type 3 = SSL/TLS, 2 = STARTTLS (1, "try STARTTLS", is never written);
  * auth method 3 = normal password, 4 = encrypted password.
  */
-public final class ThunderbirdPrefsWriter implements ProfileWriter {
+public final class ThunderbirdPrefsWriter extends OutgoingWriter {
     public static final String FILE = "user.js";
 
-    @Override
-    public String id() {
-        return "thunderbird-prefs";
+    public ThunderbirdPrefsWriter() {
+        super("thunderbird-prefs", "Thunderbird profile preferences (outgoing servers in user.js)", false);
     }
 
     @Override
-    public String description() {
-        return "Thunderbird profile preferences (outgoing servers in user.js)";
-    }
-
-    @Override
-    public boolean canHoldPassword() {
-        return false;
-    }
-
-    @Override
-    public ExportResult write(ExportInput input) {
+    ExportResult write(ExportInput input, Usable out) {
         AccountProfile p = input.profile();
-        Usable out = Usable.encrypted(p.outgoing());
-        if (out.isEmpty()) {
-            return new ExportResult.Refused(out.refusal("outgoing server"));
-        }
         List<ServerSetting> servers = out.servers();
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < servers.size(); i++) {
