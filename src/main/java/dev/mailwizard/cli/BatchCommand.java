@@ -36,8 +36,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 @Command(name = "batch", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Probes many addresses or domains (one a line, # comments) and writes one report a line, in input order.",
-        footer = {"", "Exit codes: 0 every line has a secure working configuration, 1 some do not (or a line was bad),",
-                "2 bad options or unreadable FILE, 130 cancelled (what finished was written).",
+        footer = {"", "With --json: one JSON report a line (JSON Lines), with input, line and verdict added.",
+                "Exit codes: 0 every line works, 1 some do not (or a line was bad), 2 bad options or FILE,",
+                "130 cancelled (what finished was written).",
                 "Example: mailwizard batch accounts.txt --json --concurrency 8 > results.jsonl"})
 public final class BatchCommand extends ProbeSettings implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "one address or host name a line ('-' reads standard input)")
