@@ -193,6 +193,37 @@ class ViewModelTest {
     }
 
     @Test
+    void exportPreselectsTheSystemsClientWritesThePasswordOnlyWhereAskedAndSaysWhatItRefused() throws Exception {
+        var good = PKI.issue(HOST);
+        java.nio.file.Path home = java.nio.file.Files.createTempDirectory("vm-home");
+        try (var smtp = ScriptedSmtpServer.start(ServerBehaviour.builder().implicitTls(good.serverContext()).user("a@vm.test", "pw-4711").build());
+             var imap = dev.mailwizard.demo.ScriptedImapServer.start(dev.mailwizard.demo.MailboxBehaviour.implicit(good.serverContext(), "a@vm.test", "pw-4711"))) {
+            WizardState s = state();
+            s.addressProperty().set("a@vm.test");
+            s.passwordProperty().set("pw-4711");
+            s.mappingsProperty().set(HOST + ":127.0.0.1");
+            s.servers().setAll(new ServerRow(HOST, smtp.port(), Security.TLS, CandidateSource.USER, true),
+                    new ServerRow(dev.mailwizard.model.Protocol.IMAP, HOST, imap.port(), Security.TLS, CandidateSource.USER, true));
+            var export = new dev.mailwizard.ui.export.ExportViewModel(s, new ImmediateTaskRunner(), "Mac OS X", home);
+            new TestingViewModel(s, new ImmediateTaskRunner(), UiDispatcher.IMMEDIATE).start();
+            assertThat(export.formats()).filteredOn(f -> f.selectedProperty().get()).extracting(f -> f.id()).containsExactly("apple", "report");
+            assertThat(export.folderProperty().get()).isEqualTo(home.resolve("MailWizard").resolve("a@vm.test"));
+            export.formats().stream().filter(f -> f.id().equals("msmtp")).findFirst().orElseThrow().selectedProperty().set(true);
+            export.includePasswordProperty().set(true);
+            export.export();
+            java.nio.file.Path dir = export.folderProperty().get();
+            // The scripted servers listen on random ports, which Apple Mail could not be told the mode of: refused, with the reason.
+            assertThat(export.statusProperty().get()).contains("3 file(s) written").contains("1 format(s) could not be written");
+            assertThat(java.nio.file.Files.readString(dir.resolve("msmtprc"))).contains("password \"pw-4711\"");
+            assertThat(java.nio.file.Files.readString(dir.resolve("report.html"))).contains(HOST).doesNotContain("pw-4711");
+            assertThat(java.nio.file.Files.exists(dir.resolve("a@vm.test.mobileconfig"))).isFalse();
+            assertThat(export.results()).extracting(i -> i.format()).containsExactly("msmtp", "report", "report", "apple");
+            assertThat(export.results().get(0).holdsPassword()).isTrue();
+            assertThat(export.results().get(3).label()).startsWith("apple: not written").contains("picks the TLS mode from the port");
+        }
+    }
+
+    @Test
     void hostnameMismatchIsOnlyOfferedWithTheStrongWarning() {
         var other = PKI.issue("other.example.net");
         try (var server = ScriptedSmtpServer.start(ServerBehaviour.builder().implicitTls(other.serverContext()).build())) {
