@@ -1,6 +1,5 @@
 package dev.mailwizard.demo;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -11,11 +10,9 @@ import java.util.List;
 import java.util.Locale;
 
 /** A small IMAP server (enough for a diagnosis and a Jakarta Mail login) that follows a {@link MailboxBehaviour}. */
-public final class ScriptedImapServer extends ScriptedServer {
-    private final MailboxBehaviour b;
-
+public final class ScriptedImapServer extends ScriptedMailboxServer {
     private ScriptedImapServer(MailboxBehaviour behaviour) {
-        this.b = behaviour;
+        super(behaviour);
         startAccepting();
     }
 
@@ -25,61 +22,52 @@ public final class ScriptedImapServer extends ScriptedServer {
 
     @Override
     protected void serve(Socket socket) throws IOException {
-        Socket s = b.implicitTls() ? wrap(socket, b.tls(), MailboxBehaviour.TLS_PROTOCOLS) : socket;
-        boolean tls = b.implicitTls();
-        BufferedReader in = reader(s);
-        OutputStream out = s.getOutputStream();
-        send(out, b.greeting() != null ? b.greeting() : b.preauth() ? "* PREAUTH already logged in" : "* OK IMAP4rev1 scripted server ready");
+        Connection c = new Connection(socket);
+        send(c.out, b.greeting() != null ? b.greeting() : b.preauth() ? "* PREAUTH already logged c.in" : "* OK IMAP4rev1 scripted server ready");
         String line;
-        while ((line = in.readLine()) != null) {
-            record(line, tls);
+        while ((line = c.in.readLine()) != null) {
+            record(line, c.tls);
             String[] parts = line.split(" ", 3);
             String tag = parts[0];
             String cmd = parts.length > 1 ? parts[1].toUpperCase(Locale.ROOT) : "";
             switch (cmd) {
                 case "CAPABILITY" -> {
-                    send(out, "* CAPABILITY " + String.join(" ", caps(tls)));
-                    send(out, tag + " OK CAPABILITY completed");
+                    send(c.out, "* CAPABILITY " + String.join(" ", caps(c.tls)));
+                    send(c.out, tag + " OK CAPABILITY completed");
                 }
                 case "STARTTLS" -> {
-                    if (tls || !b.offerStarttls() || b.refuseStarttls()) {
-                        send(out, tag + " BAD STARTTLS not available");
+                    if (c.tls || !b.offerStarttls() || b.refuseStarttls()) {
+                        send(c.out, tag + " BAD STARTTLS not available");
                         continue;
                     }
-                    out.write((tag + " OK Begin TLS negotiation now\r\n" + (b.injectAfterStarttls() == null ? "" : b.injectAfterStarttls()))
-                            .getBytes(StandardCharsets.US_ASCII));
-                    out.flush();
-                    s = wrap(s, b.tls(), MailboxBehaviour.TLS_PROTOCOLS);
-                    tls = true;
-                    in = reader(s);
-                    out = s.getOutputStream();
+                    c.upgrade(tag + " OK Begin TLS negotiation now");
                 }
                 case "LOGIN" -> {
                     countAuthAttempt();
                     String[] cred = parts.length > 2 ? parts[2].split(" ", 2) : new String[]{"", ""};
-                    login(out, tag, unquote(cred[0]), cred.length > 1 ? unquote(cred[1]) : "");
+                    login(c.out, tag, unquote(cred[0]), cred.length > 1 ? unquote(cred[1]) : "");
                 }
                 case "AUTHENTICATE" -> {
                     countAuthAttempt();
-                    send(out, "+ ");
-                    String answer = in.readLine();
-                    record(answer, tls);
+                    send(c.out, "+ ");
+                    String answer = c.in.readLine();
+                    record(answer, c.tls);
                     String[] f = new String(Base64.getDecoder().decode(answer == null ? "" : answer.trim()), StandardCharsets.UTF_8).split("\0", -1);
-                    login(out, tag, f.length > 1 ? f[1] : "", f.length > 2 ? f[2] : "");
+                    login(c.out, tag, f.length > 1 ? f[1] : "", f.length > 2 ? f[2] : "");
                 }
                 case "SELECT", "EXAMINE" -> {
-                    send(out, "* " + b.messages() + " EXISTS");
-                    send(out, "* 0 RECENT");
-                    send(out, "* OK [UIDVALIDITY 1] ok");
-                    send(out, "* FLAGS (\\Seen)");
-                    send(out, tag + " OK [READ-ONLY] done");
+                    send(c.out, "* " + b.messages() + " EXISTS");
+                    send(c.out, "* 0 RECENT");
+                    send(c.out, "* OK [UIDVALIDITY 1] ok");
+                    send(c.out, "* FLAGS (\\Seen)");
+                    send(c.out, tag + " OK [READ-ONLY] done");
                 }
                 case "LOGOUT" -> {
-                    send(out, "* BYE bye");
-                    send(out, tag + " OK LOGOUT completed");
+                    send(c.out, "* BYE bye");
+                    send(c.out, tag + " OK LOGOUT completed");
                     return;
                 }
-                default -> send(out, tag + " OK done");
+                default -> send(c.out, tag + " OK done");
             }
         }
     }
