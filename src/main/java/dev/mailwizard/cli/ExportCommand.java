@@ -124,7 +124,7 @@ public final class ExportCommand implements Callable<Integer> {
             }
             report = readReport();
             JsonNode r = report;
-            profile = parse(() -> ReportProfiles.from(r, name));
+            profile = UsageException.orUsage(() -> ReportProfiles.from(r, name));
         } else {
             profile = ExportSettings.profile(this);
         }
@@ -211,7 +211,7 @@ public final class ExportCommand implements Callable<Integer> {
         if (writers.stream().noneMatch(w -> w.id().equals("apple"))) {
             throw new UsageException("--sign-cert signs Apple profiles only: add --format apple");
         }
-        return parse(() -> SigningIdentity.load(signCert, signKey));
+        return UsageException.orUsage(() -> SigningIdentity.load(signCert, signKey));
     }
 
     private JsonNode readReport() {
@@ -224,18 +224,6 @@ public final class ExportCommand implements Callable<Integer> {
             throw new UsageException("--from '" + from + "' is not JSON (line " + e.getLocation().getLineNr() + "): make it with mailwizard probe ... --json");
         } catch (IOException e) {
             throw new UsageException("--from '" + from + "' cannot be read: " + MailWizardCommand.oneLine(e.getMessage()));
-        }
-    }
-
-    interface Parse<T> {
-        T get();
-    }
-
-    static <T> T parse(Parse<T> p) {
-        try {
-            return p.get();
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
         }
     }
 }

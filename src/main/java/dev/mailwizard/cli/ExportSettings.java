@@ -19,7 +19,7 @@ final class ExportSettings {
         if (c.address == null) {
             throw new UsageException("give --from REPORT.json, or the settings: --address ADDRESS --host HOST --security tls|starttls");
         }
-        EmailAddress address = ExportCommand.parse(() -> EmailAddress.parse(c.address));
+        EmailAddress address = UsageException.orUsage(() -> EmailAddress.parse(c.address));
         if (c.host == null) {
             throw new UsageException("--address needs --host: the outgoing (SMTP) server");
         }
@@ -44,7 +44,7 @@ final class ExportSettings {
 
     private static ServerSetting server(Protocol protocol, String prefix, String host, Integer port, String securityText, String user) {
         Security security = securityText == null ? null
-                : ExportCommand.parse(() -> Security.parse(securityText));
+                : UsageException.orUsage(() -> Security.parse(securityText));
         if (security == null && port == null) {
             throw new UsageException(prefix + "security is needed for " + prefix + "host " + host + ": tls (implicit TLS) or starttls");
         }
@@ -56,7 +56,7 @@ final class ExportSettings {
         }
         int p = port != null ? port : standardPort(protocol, security);
         Security s = security;
-        return ExportCommand.parse(() -> new ServerSetting(new Endpoint(protocol, host, p, s), user, null));
+        return UsageException.orUsage(() -> new ServerSetting(new Endpoint(protocol, host, p, s), user, null));
     }
 
     static int standardPort(Protocol protocol, Security security) {

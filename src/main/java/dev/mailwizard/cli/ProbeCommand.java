@@ -102,13 +102,13 @@ public final class ProbeCommand extends ProbeSettings implements Callable<Intege
         EmailAddress address = null;
         String targetHost = null;
         if (target.contains("@")) {
-            address = parse(() -> EmailAddress.parse(target));
+            address = UsageException.orUsage(() -> EmailAddress.parse(target));
         } else {
-            targetHost = parse(() -> HostNames.toAscii(target));
+            targetHost = UsageException.orUsage(() -> HostNames.toAscii(target));
         }
         List<String> typedHosts = new ArrayList<>();
         for (String h : hosts) {
-            typedHosts.add(parse(() -> HostNames.toAscii(h), "--host '" + HostNames.toUnicode(h.strip()) + "'"));
+            typedHosts.add(UsageException.orUsage(() -> HostNames.toAscii(h), "--host '" + HostNames.toUnicode(h.strip()) + "'"));
         }
         if (noDiscovery && typedHosts.isEmpty() && targetHost == null) {
             throw new UsageException("--no-discovery needs at least one --host");
@@ -126,28 +126,28 @@ public final class ProbeCommand extends ProbeSettings implements Callable<Intege
         }
         Set<Security> modes = EnumSet.noneOf(Security.class);
         for (String s : securities) {
-            modes.add(parse(() -> Security.parse(s), "--security"));
+            modes.add(UsageException.orUsage(() -> Security.parse(s), "--security"));
         }
         Duration deadline = parseTimeout(timeout);
         TrustMaterial trust = baseTrust != null ? baseTrust : TrustMaterial.system();
         List<X509Certificate> extraCas = new ArrayList<>();
         for (Path file : trustCa) {
-            List<X509Certificate> cas = parse(() -> TrustMaterial.readPem(file));
+            List<X509Certificate> cas = UsageException.orUsage(() -> TrustMaterial.readPem(file));
             extraCas.addAll(cas);
             trust = trust.withExtraCas(cas);
         }
         List<String> normalizedPins = new ArrayList<>();
         for (String pin : pins) {
-            normalizedPins.add(parse(() -> TrustMaterial.normalizePin(pin)));
+            normalizedPins.add(UsageException.orUsage(() -> TrustMaterial.normalizePin(pin)));
         }
         trust = trust.withPins(normalizedPins);
         List<HostMapping> mappings = new ArrayList<>();
         for (String r : resolves) {
-            mappings.add(parse(() -> HostMapping.parse(r)));
+            mappings.add(UsageException.orUsage(() -> HostMapping.parse(r)));
         }
         String sendTo = null;
         if (sendTest != null) {
-            sendTo = parse(() -> EmailAddress.parse(sendTest), "--send-test").toString();
+            sendTo = UsageException.orUsage(() -> EmailAddress.parse(sendTest), "--send-test").toString();
             if (!passwordStdin) {
                 throw new UsageException("--send-test needs --password-stdin: the message is sent after a successful login");
             }
@@ -281,25 +281,5 @@ public final class ProbeCommand extends ProbeSettings implements Callable<Intege
             throw new UsageException("--timeout '" + value + "' is too short: use at least 0.1 seconds");
         }
         return Duration.ofMillis(millis);
-    }
-
-    private interface Parse<T> {
-        T get();
-    }
-
-    private static <T> T parse(Parse<T> p) {
-        try {
-            return p.get();
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-    }
-
-    private static <T> T parse(Parse<T> p, String what) {
-        try {
-            return p.get();
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(what + ": " + e.getMessage());
-        }
     }
 }

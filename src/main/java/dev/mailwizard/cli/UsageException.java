@@ -5,4 +5,22 @@ final class UsageException extends RuntimeException {
     UsageException(String message) {
         super(message, null, false, false);
     }
+
+    /** Runs a model parser and turns its IllegalArgumentException (which names the value) into bad usage. */
+    static <T> T orUsage(java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** The same, with the option the value came from in front of the message. */
+    static <T> T orUsage(java.util.function.Supplier<T> parse, String option) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + ": " + e.getMessage());
+        }
+    }
 }
