@@ -1,7 +1,6 @@
 package dev.mailwizard.ui.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mailwizard.export.AccountProfile;
 import dev.mailwizard.export.ExportFile;
 import dev.mailwizard.export.ExportFolder;
 import dev.mailwizard.export.ExportInput;
@@ -97,48 +96,37 @@ public final class ExportViewModel {
     private record Outcome(List<ExportedItem> items, List<Path> conflicts) {
     }
 
+    /** A file a writer produced, not yet on disk. */
+    private record Pending(String format, ExportFile file, String notes) {
+    }
+
     private static Outcome write(ProbeReport report, String name, String password, List<ProfileWriter> writers, Path dir,
                                  boolean force) throws IOException {
+        // The wizard always tests an address, so the report always yields a profile (perhaps with no servers).
         JsonNode json = JsonReport.toTree(report, true);
-        ExportInput input;
-        try {
-            AccountProfile profile = ReportProfiles.from(json, name);
-            input = ExportInput.of(profile).withReport(json).withPassword(password == null || password.isEmpty() ? null : password);
-        } catch (IllegalArgumentException e) {
-            // A host name was tested, not an address: only the report can be written.
-            input = null;
-        }
-        List<ExportedItem> items = new ArrayList<>();
-        List<ExportFile> files = new ArrayList<>();
-        List<String> fileFormats = new ArrayList<>();
-        List<String> fileNotes = new ArrayList<>();
+        ExportInput input = ExportInput.of(ReportProfiles.from(json, name)).withReport(json)
+                .withPassword(password == null || password.isEmpty() ? null : password);
+        List<ExportedItem> refused = new ArrayList<>();
+        List<Pending> pending = new ArrayList<>();
         for (ProfileWriter w : writers) {
-            ExportResult r = input == null
-                    ? new ExportResult.Refused(Messages.get("export.needs.address"))
-                    : w.write(input);
+            ExportResult r = w.write(input);
             if (r instanceof ExportResult.Written ok) {
-                for (ExportFile f : ok.files()) {
-                    files.add(f);
-                    fileFormats.add(w.id());
-                    fileNotes.add(String.join("; ", ok.notes()));
-                }
+                ok.files().forEach(f -> pending.add(new Pending(w.id(), f, String.join("; ", ok.notes()))));
             } else if (r instanceof ExportResult.Refused no) {
-                items.add(new ExportedItem(w.id(), null, "", no.reason(), false));
+                refused.add(new ExportedItem(w.id(), null, "", no.reason(), false));
             }
         }
         ExportFolder out = new ExportFolder(dir, force);
-        List<Path> conflicts = out.conflicts(files);
+        List<Path> conflicts = out.conflicts(pending.stream().map(Pending::file).toList());
         if (!conflicts.isEmpty()) {
-            return new Outcome(items, conflicts);
+            return new Outcome(refused, conflicts);
         }
         List<ExportedItem> written = new ArrayList<>();
-        for (int i = 0; i < files.size(); i++) {
-            ExportFile f = files.get(i);
-            Path p = out.write(f);
-            String text = f.name().endsWith(".mobileconfig") && !f.text().startsWith("<?xml") ? "" : f.text();
-            written.add(new ExportedItem(fileFormats.get(i), p, text, fileNotes.get(i), f.holdsPassword()));
+        for (Pending p : pending) {
+            Path path = out.write(p.file());
+            written.add(new ExportedItem(p.format(), path, p.file().text(), p.notes(), p.file().holdsPassword()));
         }
-        written.addAll(items);
+        written.addAll(refused);
         return new Outcome(written, List.of());
     }
 
