@@ -33,7 +33,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -130,12 +129,8 @@ public final class ProbeCommand extends ProbeSettings implements Callable<Intege
         }
         Duration deadline = parseTimeout(timeout);
         TrustMaterial trust = baseTrust != null ? baseTrust : TrustMaterial.system();
-        List<X509Certificate> extraCas = new ArrayList<>();
-        for (Path file : trustCa) {
-            List<X509Certificate> cas = UsageException.orUsage(() -> TrustMaterial.readPem(file));
-            extraCas.addAll(cas);
-            trust = trust.withExtraCas(cas);
-        }
+        List<X509Certificate> extraCas = extraCas();
+        trust = trust.withExtraCas(extraCas);
         List<String> normalizedPins = new ArrayList<>();
         for (String pin : pins) {
             normalizedPins.add(UsageException.orUsage(() -> TrustMaterial.normalizePin(pin)));
