@@ -28,6 +28,15 @@ public final class ExportFolder {
         this.force = force;
     }
 
+    /**
+     * Saves one file at a path the user picked in a save dialog (which already asked before
+     * replacing), with the same temporary-file, 0600 and rename steps.
+     */
+    public static Path saveAs(Path target, String text) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        return new ExportFolder(absolute.getParent(), true).write(ExportFile.text(absolute.getFileName().toString(), text));
+    }
+
     /** Files that would be overwritten (empty with {@code force}). */
     public List<Path> conflicts(List<ExportFile> files) {
         List<Path> out = new ArrayList<>();

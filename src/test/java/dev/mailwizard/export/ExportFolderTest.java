@@ -56,6 +56,14 @@ class ExportFolderTest {
     }
 
     @Test
+    void saveAsReplacesTheChosenFileAndMakesItPrivate() throws IOException {
+        Path chosen = Files.writeString(dir.resolve("report.json"), "old");
+        assertThat(ExportFolder.saveAs(chosen, "{}")).isEqualTo(chosen);
+        assertThat(Files.readString(chosen)).isEqualTo("{}");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(chosen))).isEqualTo("rw-------");
+    }
+
+    @Test
     void aFileNameCannotLeaveTheFolder() {
         assertThatThrownBy(() -> ExportFile.text("../evil", "x")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ExportFile.text(".hidden", "x")).isInstanceOf(IllegalArgumentException.class);

@@ -175,7 +175,7 @@ class ExportWritersTest {
     }
 
     @Test
-    void noFileHoldsTheWordsOfAnotherAccountOrAFormatItDoesNotBelongTo() {
+    void msmtpForTheStarttlsAccountNamesOnlyItsOwnAccountAndEndsWithTheDefault() {
         ExportFile msmtp = files(new MsmtpWriter().write(ExportInput.of(ExportFixtures.starttlsOnly()))).get(0);
         assertThat(msmtp.text()).contains("account bob-example-test-587").contains("tls_starttls on").contains("user bob\n")
                 .doesNotContain("alice");

@@ -141,9 +141,8 @@ public final class ExportViewModel {
         runner.run(() -> {
             ExportFile file = HelpDeskReportWriter.files(JsonReport.toTree(report, true)).stream()
                     .filter(f -> f.name().endsWith(markdown ? ".md" : ".html")).findFirst().orElseThrow();
-            // The file chooser already asked before replacing, so this write may replace.
-            return new ExportFolder(target.toAbsolutePath().getParent(), true)
-                    .write(new ExportFile(target.getFileName().toString(), file.content(), false));
+            // The file chooser already asked before replacing.
+            return ExportFolder.saveAs(target, file.text());
         }, p -> {
             running.set(false);
             status.set(Messages.get("export.report.saved", p.toString()));

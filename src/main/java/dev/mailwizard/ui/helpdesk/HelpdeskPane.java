@@ -7,10 +7,6 @@ import dev.mailwizard.ui.result.ResultViewModel;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javafx.collections.FXCollections;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -69,7 +65,7 @@ public final class HelpdeskPane {
             File f = chooser.showSaveDialog(root.getScene().getWindow());
             if (f != null) {
                 try {
-                    writeAtomically(f.toPath(), vm.jsonReport());
+                    dev.mailwizard.export.ExportFolder.saveAs(f.toPath(), vm.jsonReport());
                     saved.setText(Messages.get("helpdesk.saved", f.toString()));
                 } catch (IOException ex) {
                     saved.setText(Messages.get("helpdesk.save.failed", f.toString(), String.valueOf(ex.getMessage())));
@@ -86,18 +82,6 @@ public final class HelpdeskPane {
         list.setItems(FXCollections.observableArrayList(vm.probes()));
         if (!list.getItems().isEmpty()) {
             list.getSelectionModel().select(0);
-        }
-    }
-
-    /** Writes through a temporary file in the same folder, so a crash never leaves half a report. */
-    static void writeAtomically(Path target, String text) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, ".mailwizard-", ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 
