@@ -6,7 +6,6 @@ import dev.mailwizard.model.Protocol;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * What the export writers turn into files: the account and its servers, best first. It comes from
@@ -26,14 +25,6 @@ public record AccountProfile(EmailAddress address, String displayName, List<Serv
         if (incoming.stream().anyMatch(s -> s.protocol() == Protocol.SMTP)) {
             throw new IllegalArgumentException("incoming servers must be IMAP or POP3");
         }
-    }
-
-    public Optional<ServerSetting> bestOutgoing() {
-        return outgoing.stream().findFirst();
-    }
-
-    public Optional<ServerSetting> bestIncoming() {
-        return incoming.stream().findFirst();
     }
 
     /** A name for file names, identifiers and account labels: "alice-example-com". */
