@@ -26,6 +26,7 @@ final class ProbeRecorder {
     LoginReport login;
     boolean credentialsSent;
     TestMessage testMessage;
+    String legacyTlsVersion;
     Long resolveMs;
     Long connectMs;
     Long greetingMs;
@@ -64,7 +65,7 @@ final class ProbeRecorder {
         return new ProbeResult(endpoint, address, outcome, detail, banner, capsBefore, capsAfter, starttlsReply,
                 authMechanisms, tls, l, credentialsSent,
                 new Timings(resolveMs, connectMs, greetingMs, tlsMs, ehloMs, loginMs, total),
-                warnings, transcript.lines(), testMessage);
+                warnings, transcript.lines(), testMessage, legacyTlsVersion);
     }
 
     private static String defaultLoginReason(Outcome outcome) {

@@ -7,13 +7,15 @@ import java.util.List;
 /**
  * Everything one probe found out, immutable. {@code outcome} is the verdict; {@code detail} says
  * what exactly happened, in words; {@code tls}, {@code login}, {@code testMessage} are null when
- * that phase did not happen.
+ * that phase did not happen. {@code legacyTlsVersion} is set ("TLSv1", "TLSv1.1") only when a
+ * diagnosis-only handshake showed that the server speaks nothing newer; it is never used to log in.
  */
 public record ProbeResult(Endpoint endpoint, String address, Outcome outcome, String detail, String banner,
                           List<String> capabilitiesBeforeTls, List<String> capabilitiesAfterTls,
                           String starttlsReply, List<String> authMechanisms, TlsDetails tls,
                           LoginReport login, boolean credentialsSent, Timings timings,
-                          List<String> warnings, List<String> transcript, TestMessage testMessage) {
+                          List<String> warnings, List<String> transcript, TestMessage testMessage,
+                          String legacyTlsVersion) {
     public ProbeResult {
         capabilitiesBeforeTls = capabilitiesBeforeTls == null ? null : List.copyOf(capabilitiesBeforeTls);
         capabilitiesAfterTls = capabilitiesAfterTls == null ? null : List.copyOf(capabilitiesAfterTls);
@@ -21,6 +23,11 @@ public record ProbeResult(Endpoint endpoint, String address, Outcome outcome, St
         warnings = List.copyOf(warnings);
         transcript = List.copyOf(transcript);
         detail = detail == null ? "" : detail;
+    }
+
+    /** The TCP connection was accepted (so "the port is closed" can never be the explanation). */
+    public boolean connected() {
+        return timings.connectMs() != null;
     }
 
     public boolean certificatePinned() {

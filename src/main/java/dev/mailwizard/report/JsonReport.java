@@ -107,6 +107,9 @@ public final class JsonReport {
             tls.put("cipherSuite", p.tls().cipherSuite());
             tls.set("certificate", certificate(p.tls().certificate()));
         }
+        if (p.legacyTlsVersion() != null) {
+            n.put("legacyTlsOnly", p.legacyTlsVersion());
+        }
         n.set("login", login(p.login()));
         n.put("credentialsSent", p.credentialsSent());
         n.set("timings", timings(p.timings()));

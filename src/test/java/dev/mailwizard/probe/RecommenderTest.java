@@ -11,7 +11,7 @@ class RecommenderTest {
     private static ProbeResult result(int port, Security security, Outcome outcome, LoginReport login) {
         return new ProbeResult(Endpoint.smtp("smtp.example.com", port, security), "192.0.2.1", outcome, "detail of " + port, "220 hi",
                 null, List.of("AUTH PLAIN"), null, List.of("PLAIN"), null, login, login.attempted(),
-                new Timings(1L, 1L, 1L, 1L, 1L, null, 10), List.of(), List.of(), null);
+                new Timings(1L, 1L, 1L, 1L, 1L, null, 10), List.of(), List.of(), null, null);
     }
 
     private static final LoginReport NONE = LoginReport.notAttempted("no password given");

@@ -26,7 +26,7 @@ class JsonReportTest {
                 "220 mail.example.test ESMTP", List.of("PIPELINING", "STARTTLS"), List.of("PIPELINING", "AUTH PLAIN LOGIN"),
                 "220 go ahead", List.of("PLAIN", "LOGIN"), null,
                 new LoginReport(true, "PLAIN", LoginStatus.OK, "235 2.7.0 ok", "accepted"), true,
-                new Timings(0L, 1L, 3L, 9L, 2L, 4L, 21), List.of("a warning"), List.of("S: 220 hi", "C: AUTH PLAIN <redacted>"), null);
+                new Timings(0L, 1L, 3L, 9L, 2L, 4L, 21), List.of("a warning"), List.of("S: 220 hi", "C: AUTH PLAIN <redacted>"), null, null);
         return new ProbeReport("mailwizard test", "alice@example.test", Instant.parse("2026-11-29T10:00:00Z"), 812,
                 List.of(new ServerCandidate(Protocol.SMTP, "mail.example.test", null, null, CandidateSource.GUESS, true, "guessed")),
                 List.of("guess: 1 server"), List.of(p), new Recommendation(Protocol.SMTP, "mail.example.test", 587, Security.STARTTLS, "alice@example.test", "PLAIN", Outcome.OK, "works"),
