@@ -103,7 +103,7 @@ public final class BatchCommand extends ProbeSettings implements Callable<Intege
                     ProbeCommand.Validated v = probeFor(item.text(), trust).validate();
                     List<PlannedProbe> plan = ProbePlanner.plan(v.candidates(), v.request().modes());
                     ProbeJob job = new ProbeJob(v.request(), v.candidates(), plan, v.trust(), v.resolver(), ProbeListener.NONE)
-                            .withDiscoveryNotes(v.discoveryNotes());
+                            .withDiscoveryNotes(v.discoveryNotes()).withDeclinedServices(v.declined());
                     synchronized (running) {
                         running.add(job);
                     }

@@ -102,9 +102,10 @@ final class BatchOutput {
         if (r.report() == null) {
             return input + "\tERROR\t" + r.item().error();
         }
-        Recommendation rec = r.report().recommended();
+        Recommendation rec = r.report().primaryRecommendation();
         String verdict = r.timedOut() ? "TIMEOUT" : r.report().verdict().name();
         return input + "\t" + verdict + "\t" + (rec == null ? "no secure setting"
-                : rec.host() + ":" + rec.port() + " " + rec.security().label());
+                : (rec.protocol() == dev.mailwizard.model.Protocol.SMTP ? "" : rec.protocol() + " ") + rec.host() + ":" + rec.port()
+                + " " + rec.security().label());
     }
 }

@@ -5,6 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 /** The {@code mailwizard} command and its sub-commands. */
 @Command(name = "mailwizard", mixinStandardHelpOptions = true, versionProvider = MailWizardCommand.Version.class,
@@ -36,12 +37,18 @@ public final class MailWizardCommand implements Runnable {
             io.out().flush();
             return ExitCodes.WORKING;
         }
+        if (SecretArguments.hasPasswordOption(args)) {
+            // Refused before parsing, so that no message can echo the password.
+            io.err().println("mailwizard: " + SecretArguments.NEVER_ON_COMMAND_LINE);
+            io.err().flush();
+            return ExitCodes.USAGE;
+        }
         CommandLine cl = new CommandLine(new MailWizardCommand(), new IoFactory(io));
         cl.setOut(new PrintWriter(io.out(), true));
         cl.setErr(new PrintWriter(io.err(), true));
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + oneLine(ex.getMessage())
+            c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + oneLine(usageMessage(ex, a))
                     + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
             return ExitCodes.USAGE;
         });
@@ -55,6 +62,17 @@ public final class MailWizardCommand implements Runnable {
             return ExitCodes.NOTHING_SECURE;
         });
         return cl.execute(args);
+    }
+
+    /** picocli's message, except that unknown arguments are listed with secret-looking values hidden. */
+    private static String usageMessage(CommandLine.ParameterException ex, String[] args) {
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            List<String> shown = SecretArguments.shown(u.getUnmatched(), List.of(args));
+            boolean options = shown.get(0).startsWith("-");
+            String what = options ? "Unknown option" : "Unmatched argument";
+            return what + (shown.size() == 1 ? "" : "s") + ": " + String.join(", ", shown.stream().map(x -> "'" + x + "'").toList());
+        }
+        return ex.getMessage();
     }
 
     static String oneLine(String s) {

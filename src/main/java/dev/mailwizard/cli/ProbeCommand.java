@@ -4,6 +4,7 @@ import dev.mailwizard.discovery.Discovery;
 import dev.mailwizard.discovery.DiscoveryConfig;
 import dev.mailwizard.discovery.DiscoveryResult;
 import dev.mailwizard.model.Credentials;
+import dev.mailwizard.model.DeclinedService;
 import dev.mailwizard.model.EmailAddress;
 import dev.mailwizard.model.HostMapping;
 import dev.mailwizard.model.HostNames;
@@ -86,12 +87,13 @@ public final class ProbeCommand extends ProbeSettings implements Callable<Intege
         Validated v = validate();
         List<PlannedProbe> plan = ProbePlanner.plan(v.candidates(), v.request().modes());
         ProbeListener progress = Terminal.interactive() ? new ProgressPrinter(stderr, plan.size()) : ProbeListener.NONE;
-        ProbeJob job = new ProbeJob(v.request(), v.candidates(), plan, v.trust(), v.resolver(), progress).withDiscoveryNotes(v.discoveryNotes());
+        ProbeJob job = new ProbeJob(v.request(), v.candidates(), plan, v.trust(), v.resolver(), progress).withDiscoveryNotes(v.discoveryNotes())
+                .withDeclinedServices(v.declined());
         return JobRunner.run(job, output.json, output.transcript, stdout);
     }
 
-    record Validated(ProbeRequest request, List<ServerCandidate> candidates, List<String> discoveryNotes, TrustMaterial trust,
-                     AddressResolver resolver) {
+    record Validated(ProbeRequest request, List<ServerCandidate> candidates, List<String> discoveryNotes,
+                     List<DeclinedService> declined, TrustMaterial trust, AddressResolver resolver) {
     }
 
     /** Checks every input; throws {@link UsageException} naming the first bad value. */
@@ -160,6 +162,7 @@ public final class ProbeCommand extends ProbeSettings implements Callable<Intege
         }
         List<ServerCandidate> candidates;
         List<String> notes = List.of();
+        List<DeclinedService> declined = List.of();
         if (!typedHosts.isEmpty()) {
             candidates = Discovery.typed(typedHosts, incoming);
         } else if (targetHost != null) {
@@ -172,6 +175,7 @@ public final class ProbeCommand extends ProbeSettings implements Callable<Intege
             DiscoveryResult found = Discovery.standard(config).discover(address);
             candidates = found.candidates();
             notes = found.notes();
+            declined = found.declined();
         }
         boolean plainWanted = allowPlain || modes.contains(Security.PLAIN);
         List<PortMatrix.PortMode> matrix = new ArrayList<>(portList.isEmpty() && !incomingPorts.isEmpty()
@@ -202,7 +206,8 @@ public final class ProbeCommand extends ProbeSettings implements Callable<Intege
         }
         ProbeOptions options = new ProbeOptions(deadline, credentials, allowPlainAuth, sendTo, address != null ? address.toString() : null);
         String account = address != null ? address.toString() : targetHost;
-        return new Validated(new ProbeRequest(account, matrix, options, plainWanted), candidates, notes, trust, new AddressResolver(mappings));
+        return new Validated(new ProbeRequest(account, matrix, options, plainWanted), candidates, notes, declined, trust,
+                new AddressResolver(mappings));
     }
 
     /** {@code --dns SERVER[:PORT]}: an IP address (IPv6 in brackets when a port follows), port 53 by default. */

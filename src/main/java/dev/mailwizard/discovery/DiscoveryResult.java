@@ -1,12 +1,16 @@
 package dev.mailwizard.discovery;
 
 import dev.mailwizard.model.CandidateSource;
+import dev.mailwizard.model.DeclinedService;
+import dev.mailwizard.model.Protocol;
 import dev.mailwizard.model.ServerCandidate;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What discovery found: each source's result in priority order, and the winner (the
@@ -24,15 +28,37 @@ public record DiscoveryResult(List<SourceResult> results, CandidateSource winner
     public List<ServerCandidate> candidates() {
         List<SourceResult> ordered = new ArrayList<>(results);
         ordered.sort((a, b) -> Boolean.compare(b.source() == winner, a.source() == winner));
+        Set<Protocol> unguessable = declinedProtocols();
         Map<String, ServerCandidate> seen = new LinkedHashMap<>();
         for (SourceResult r : ordered) {
             if (r instanceof SourceResult.Found f) {
                 for (ServerCandidate c : f.candidates()) {
+                    if (c.source() == CandidateSource.GUESS && unguessable.contains(c.protocol())) {
+                        continue; // the domain said it does not offer this: guessing would contradict it
+                    }
                     seen.putIfAbsent(c.protocol() + " " + c.host() + " " + c.port() + " " + c.security(), c);
                 }
             }
         }
         return List.copyOf(seen.values());
+    }
+
+    /** Every service a source said is deliberately not offered (SRV target "."). */
+    public List<DeclinedService> declined() {
+        return results.stream().flatMap(r -> r.declined().stream()).toList();
+    }
+
+    /**
+     * Protocols the domain declined and named no server for: an SRV "." for one of its services
+     * and no SRV target for the other. No servers are guessed for them.
+     */
+    public Set<Protocol> declinedProtocols() {
+        Set<Protocol> offered = EnumSet.noneOf(Protocol.class);
+        results.stream().filter(r -> r.source() == CandidateSource.SRV && r instanceof SourceResult.Found)
+                .flatMap(r -> ((SourceResult.Found) r).candidates().stream()).forEach(c -> offered.add(c.protocol()));
+        Set<Protocol> out = EnumSet.noneOf(Protocol.class);
+        declined().stream().map(DeclinedService::protocol).filter(p -> !offered.contains(p)).forEach(out::add);
+        return out;
     }
 
     /** One line per source, for the report: "srv: not found: ...". */
@@ -41,6 +67,7 @@ public record DiscoveryResult(List<SourceResult> results, CandidateSource winner
         for (SourceResult r : results) {
             out.add(r.source().id() + ": " + r.summary() + (r.source() == winner ? " (used first)" : ""));
         }
+        declinedProtocols().forEach(p -> out.add("guess: no " + p + " servers guessed, because the domain's SRV records say it offers none"));
         return out;
     }
 }

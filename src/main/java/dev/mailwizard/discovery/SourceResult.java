@@ -1,6 +1,7 @@
 package dev.mailwizard.discovery;
 
 import dev.mailwizard.model.CandidateSource;
+import dev.mailwizard.model.DeclinedService;
 import dev.mailwizard.model.ServerCandidate;
 
 import java.util.List;
@@ -20,11 +21,22 @@ public sealed interface SourceResult {
         return summary();
     }
 
+    /** Services the source says are deliberately not offered (SRV target "."); empty for other sources. */
+    default List<DeclinedService> declined() {
+        return List.of();
+    }
+
     /** The source answered with servers. */
-    record Found(CandidateSource source, List<ServerCandidate> candidates, List<String> notes) implements SourceResult {
+    record Found(CandidateSource source, List<ServerCandidate> candidates, List<String> notes, List<DeclinedService> declined)
+            implements SourceResult {
         public Found {
             candidates = List.copyOf(candidates);
             notes = List.copyOf(notes);
+            declined = List.copyOf(declined);
+        }
+
+        public Found(CandidateSource source, List<ServerCandidate> candidates, List<String> notes) {
+            this(source, candidates, notes, List.of());
         }
 
         @Override
@@ -34,7 +46,15 @@ public sealed interface SourceResult {
     }
 
     /** The source answered: nothing there (NXDOMAIN, 404, "." SRV target). */
-    record NotFound(CandidateSource source, String reason) implements SourceResult {
+    record NotFound(CandidateSource source, String reason, List<DeclinedService> declined) implements SourceResult {
+        public NotFound {
+            declined = List.copyOf(declined);
+        }
+
+        public NotFound(CandidateSource source, String reason) {
+            this(source, reason, List.of());
+        }
+
         @Override
         public String summary() {
             return "not found: " + reason;

@@ -1,6 +1,7 @@
 package dev.mailwizard.discovery;
 
 import dev.mailwizard.model.CandidateSource;
+import dev.mailwizard.model.DeclinedService;
 import dev.mailwizard.model.EmailAddress;
 import dev.mailwizard.model.Protocol;
 import dev.mailwizard.model.Security;
@@ -46,6 +47,7 @@ public final class SrvFinder implements CandidateFinder {
     public SourceResult find(EmailAddress address) {
         List<ServerCandidate> found = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        List<DeclinedService> declined = new ArrayList<>();
         String failure = null;
         // All names are asked at once, so a slow DNS costs one timeout, not six.
         List<String> services = List.copyOf(SERVICES.keySet());
@@ -82,6 +84,7 @@ public final class SrvFinder implements CandidateFinder {
                     String target = srv.getTarget().toString(true);
                     if (target.isEmpty() || target.equals(".")) {
                         notes.add(name + " says the service is not offered (target \".\")");
+                        declined.add(new DeclinedService(protocol, security, name));
                         continue;
                     }
                     boolean inDomain = DomainNames.within(target, address.domain());
@@ -101,11 +104,12 @@ public final class SrvFinder implements CandidateFinder {
             }
         }
         if (!found.isEmpty()) {
-            return new SourceResult.Found(CandidateSource.SRV, found, notes);
+            return new SourceResult.Found(CandidateSource.SRV, found, notes, declined);
         }
-        if (failure != null) {
+        if (failure != null && declined.isEmpty()) {
             return new SourceResult.Failed(CandidateSource.SRV, failure);
         }
-        return new SourceResult.NotFound(CandidateSource.SRV, notes.isEmpty() ? "no SRV records for " + address.domain() : String.join("; ", notes));
+        return new SourceResult.NotFound(CandidateSource.SRV, notes.isEmpty() ? "no SRV records for " + address.domain() : String.join("; ", notes),
+                declined);
     }
 }

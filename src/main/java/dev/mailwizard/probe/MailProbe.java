@@ -28,6 +28,8 @@ import javax.net.ssl.TrustManager;
  * become an {@link Outcome}; subclasses speak SMTP, IMAP or POP3.
  */
 abstract class MailProbe {
+    /** Mechanisms that send a value derived from the password rather than the password itself. */
+    private static final java.util.Set<String> HASHED_MECHANISMS = java.util.Set.of("DIGEST-MD5", "NTLM", "CRAM-MD5");
     protected final Endpoint endpoint;
     protected final ProbeContext ctx;
     protected final boolean mayLogin;
@@ -50,8 +52,8 @@ abstract class MailProbe {
     /** A polite goodbye (QUIT, LOGOUT); errors are ignored. */
     protected abstract void farewell(LineConnection c);
 
-    /** The one login attempt, through Jakarta Mail, on a new connection. */
-    protected abstract LoginAttempt attemptLogin(Credentials credentials, String mechanism);
+    /** The one login attempt, through Jakarta Mail, on a new connection whose output passes {@code watch}. */
+    protected abstract LoginAttempt attemptLogin(Credentials credentials, String mechanism, CredentialWatch watch);
 
     final ProbeResult run() {
         LineConnection connection = null;
@@ -276,6 +278,7 @@ abstract class MailProbe {
             return new Verdict(Outcome.SKIPPED, "cancelled before the login", null);
         }
         LoginAttempt attempt;
+        CredentialWatch watch = new CredentialWatch(credentials);
         try {
             Optional<String> refusal = ctx.gate().claim(endpoint, rec.address, endpoint.host() + " " + where);
             if (refusal.isPresent()) {
@@ -283,16 +286,19 @@ abstract class MailProbe {
                 return diagnosis;
             }
             enter(Phase.LOGIN);
-            attempt = attemptLogin(credentials, diagnosis.mechanism);
+            attempt = attemptLogin(credentials, diagnosis.mechanism, watch);
             if (attempt instanceof LoginAttempt.Rejected) {
                 ctx.gate().rejected(endpoint.host() + " " + where);
             }
+            // What went out on the socket, whatever came back (a help desk decides on it whether the password must change).
+            rec.credentialsSent = watch.sent() || attempt instanceof LoginAttempt.Accepted
+                    || (attempt instanceof LoginAttempt.Rejected && HASHED_MECHANISMS.contains(diagnosis.mechanism));
         } finally {
             lock.unlock();
+            watch.forget();
         }
         rec.loginMs = rec.phaseMillis();
         if (attempt instanceof LoginAttempt.Accepted a) {
-            rec.credentialsSent = true;
             rec.testMessage = a.testMessage();
             if (a.testMessage() != null && !a.testMessage().accepted()) {
                 rec.warn("the test message to " + a.testMessage().to() + " was not accepted: " + a.testMessage().reply());
@@ -304,7 +310,6 @@ abstract class MailProbe {
             return new Verdict(diagnosis.outcome, diagnosis.detail + "; login accepted", a.mechanism());
         }
         if (attempt instanceof LoginAttempt.Rejected r) {
-            rec.credentialsSent = true;
             rec.login = new LoginReport(true, r.mechanism(), LoginStatus.REJECTED, r.reply(),
                     "the server refused the login; MailWizard does not retry, so the account does not lock");
             boolean temporary = r.reply().startsWith("4");
@@ -316,7 +321,8 @@ abstract class MailProbe {
             return new Verdict(Outcome.SKIPPED, "cancelled during the login", null);
         }
         rec.login = new LoginReport(true, diagnosis.mechanism, LoginStatus.NOT_ATTEMPTED, null,
-                "the login connection failed before the server judged the password: " + f.detail());
+                "the login connection failed before the server judged the password: " + f.detail()
+                        + (rec.credentialsSent ? " (the password had already been sent, over the verified connection)" : ""));
         return new Verdict(guard.fired() ? Outcome.TIMEOUT : f.outcome(), f.detail(), null);
     }
 

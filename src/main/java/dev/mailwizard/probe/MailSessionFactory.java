@@ -26,7 +26,7 @@ final class MailSessionFactory {
      * address Jakarta Mail connected to.
      */
     Session smtpSession(Endpoint endpoint, String address, String mechanism, String ehloName,
-                        Deadline deadline, SocketGuard guard) {
+                        Deadline deadline, SocketGuard guard, CredentialWatch watch) {
         String p = "mail.smtp.";
         Properties props = base(p, endpoint, address, deadline);
         props.put(p + "localhost", ehloName);
@@ -34,7 +34,7 @@ final class MailSessionFactory {
         if (mechanism != null) {
             props.put(p + "auth.mechanisms", mechanism);
         }
-        secure(props, p, endpoint, guard);
+        secure(props, p, endpoint, guard, watch);
         return Session.getInstance(props);
     }
 
@@ -50,11 +50,11 @@ final class MailSessionFactory {
     }
 
     /** Our sockets, TLS 1.2+, the identity check with our verifier, and implicit TLS or required STARTTLS. */
-    private void secure(Properties props, String p, Endpoint endpoint, SocketGuard guard) {
-        props.put(p + "socketFactory", ProbeSocketFactories.plain(guard));
+    private void secure(Properties props, String p, Endpoint endpoint, SocketGuard guard, CredentialWatch watch) {
+        props.put(p + "socketFactory", ProbeSocketFactories.plain(guard, watch));
         props.put(p + "socketFactory.fallback", "false");
         if (endpoint.security() != Security.PLAIN) {
-            props.put(p + "ssl.socketFactory", ProbeSocketFactories.tls(trust.strictTrustManager(), endpoint.host(), guard));
+            props.put(p + "ssl.socketFactory", ProbeSocketFactories.tls(trust.strictTrustManager(), endpoint.host(), guard, watch));
             props.put(p + "ssl.protocols", String.join(" ", LineConnection.TLS_PROTOCOLS));
             props.put(p + "ssl.checkserveridentity", "true");
             props.put(p + "ssl.hostnameverifier", trust.hostnameVerifier(endpoint.host()));
@@ -68,14 +68,15 @@ final class MailSessionFactory {
     }
 
     /** A session for an IMAP or POP3 store login, with the same safe settings as {@link #smtpSession}. */
-    Session storeSession(Endpoint endpoint, String address, String mechanism, Deadline deadline, SocketGuard guard) {
+    Session storeSession(Endpoint endpoint, String address, String mechanism, Deadline deadline, SocketGuard guard,
+                         CredentialWatch watch) {
         String name = endpoint.protocol().name().toLowerCase(java.util.Locale.ROOT);
         String p = "mail." + name + ".";
         Properties props = base(p, endpoint, address, deadline);
         if ("imap".equals(name) && mechanism != null && !mechanism.equals("LOGIN")) {
             props.put(p + "auth.mechanisms", mechanism);
         }
-        secure(props, p, endpoint, guard);
+        secure(props, p, endpoint, guard, watch);
         return Session.getInstance(props);
     }
 }

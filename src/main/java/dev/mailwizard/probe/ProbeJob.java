@@ -1,9 +1,11 @@
 package dev.mailwizard.probe;
 
 import dev.mailwizard.model.AppInfo;
+import dev.mailwizard.model.DeclinedService;
 import dev.mailwizard.model.Protocol;
 import dev.mailwizard.model.ServerCandidate;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,6 +18,8 @@ public final class ProbeJob {
     private final List<ServerCandidate> candidates;
     private final ProbeRun run;
     private List<String> discoveryNotes = List.of();
+    private List<DeclinedService> declined = List.of();
+    private ControlPort controlPort = ControlPort.tcp(ControlPort.HTTPS);
 
     /** A job over an explicit plan (see {@link ProbePlanner#plan}). */
     public ProbeJob(ProbeRequest request, List<ServerCandidate> candidates, List<PlannedProbe> plan, TrustMaterial trust,
@@ -40,11 +44,33 @@ public final class ProbeJob {
                 request.username(), request.allowPlain());
         List<Recommendation> incoming = Recommender.rank(results.stream().filter(r -> r.endpoint().protocol() != Protocol.SMTP).toList(),
                 request.username(), request.allowPlain());
+        List<Hint> hints = run.cancelled() ? List.of()
+                : RunConclusions.draw(results, candidates, declined, request.account(), controlPort, controlTimeout());
         long elapsed = (System.nanoTime() - t0) / 1_000_000L;
         return new ProbeReport(AppInfo.tool(), request.account(), started, elapsed, candidates, discoveryNotes, results,
                 ranked.isEmpty() ? null : ranked.get(0), ranked.isEmpty() ? List.of() : ranked.subList(1, ranked.size()),
                 incoming.isEmpty() ? null : incoming.get(0), incoming.isEmpty() ? List.of() : incoming.subList(1, incoming.size()),
-                request.options().credentials() != null, run.cancelled());
+                request.options().credentials() != null, run.cancelled(),
+                List.copyOf(RunConclusions.asked(request)).stream().sorted().toList(), declined, hints);
+    }
+
+    /** The control connection must not add a whole probe deadline to a run that already waited one out. */
+    private Duration controlTimeout() {
+        Duration probe = request.options().timeout();
+        Duration cap = Duration.ofSeconds(3);
+        return probe.compareTo(cap) < 0 ? probe : cap;
+    }
+
+    /** Services the domain's DNS says it does not offer (SRV "."), for the report and its hints. */
+    public ProbeJob withDeclinedServices(List<DeclinedService> services) {
+        this.declined = List.copyOf(services);
+        return this;
+    }
+
+    /** Where the "is it the network?" control connection goes (HTTPS, 443, unless a test says otherwise). */
+    public ProbeJob withControlPort(ControlPort port) {
+        this.controlPort = port;
+        return this;
     }
 
     /** What each discovery source said, for the report. */

@@ -1,17 +1,26 @@
 package dev.mailwizard.probe;
 
+import dev.mailwizard.model.DeclinedService;
 import dev.mailwizard.model.Protocol;
 import dev.mailwizard.model.ServerCandidate;
 
 import java.time.Instant;
 import java.util.List;
 
-/** The outcome of a whole run: what was found, what was tried, and what we recommend. */
+/**
+ * The outcome of a whole run: what was found, what was tried, and what we recommend.
+ *
+ * @param asked    the protocols the person asked to test (from the request, not from what was found):
+ *                 an incoming-only run is judged on incoming mail alone
+ * @param declined services the domain's DNS says it does not offer (SRV target ".")
+ * @param hints    conclusions drawn across the probes, most fundamental first
+ */
 public record ProbeReport(String tool, String address, Instant startedAt, long elapsedMs,
                           List<ServerCandidate> discovery, List<String> discoveryNotes, List<ProbeResult> probes,
                           Recommendation recommended, List<Recommendation> alternatives, Recommendation recommendedIncoming,
                           List<Recommendation> alternativesIncoming,
-                          boolean passwordGiven, boolean cancelled) {
+                          boolean passwordGiven, boolean cancelled,
+                          List<Protocol> asked, List<DeclinedService> declined, List<Hint> hints) {
     public static final int SCHEMA_VERSION = 1;
 
     public ProbeReport {
@@ -20,6 +29,24 @@ public record ProbeReport(String tool, String address, Instant startedAt, long e
         probes = List.copyOf(probes);
         alternatives = List.copyOf(alternatives);
         alternativesIncoming = List.copyOf(alternativesIncoming);
+        asked = List.copyOf(asked);
+        declined = List.copyOf(declined);
+        hints = List.copyOf(hints);
+    }
+
+    /** Outgoing mail (SMTP) was part of the request. */
+    public boolean outgoingAsked() {
+        return asked.contains(Protocol.SMTP);
+    }
+
+    /** Incoming mail (IMAP or POP3) was part of the request. */
+    public boolean incomingAsked() {
+        return asked.contains(Protocol.IMAP) || asked.contains(Protocol.POP3);
+    }
+
+    /** The setting to show first: outgoing when it was asked for, else incoming. */
+    public Recommendation primaryRecommendation() {
+        return outgoingAsked() ? recommended : recommendedIncoming;
     }
 
     private boolean works(Protocol protocol) {
@@ -33,13 +60,14 @@ public record ProbeReport(String tool, String address, Instant startedAt, long e
                 && q.endpoint().host().equals(p.endpoint().host()) && q.login().result() == LoginStatus.OK);
     }
 
+    /** Judged on what was asked: outgoing, incoming, or both. */
     public RunVerdict verdict() {
         if (cancelled) {
             return RunVerdict.CANCELLED;
         }
-        boolean incomingTested = probes.stream().anyMatch(p -> p.endpoint().protocol() != Protocol.SMTP);
-        boolean working = works(Protocol.SMTP) && (!incomingTested || works(Protocol.IMAP) || works(Protocol.POP3));
-        if (working) {
+        boolean outgoingWorks = !outgoingAsked() || works(Protocol.SMTP);
+        boolean incomingWorks = !incomingAsked() || works(Protocol.IMAP) || works(Protocol.POP3);
+        if (!asked.isEmpty() && outgoingWorks && incomingWorks) {
             return RunVerdict.WORKING;
         }
         if (probes.stream().anyMatch(p -> p.outcome() == Outcome.LOGIN_REJECTED)) {

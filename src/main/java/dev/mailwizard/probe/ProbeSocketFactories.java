@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.security.GeneralSecurityException;
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 
@@ -19,15 +20,15 @@ final class ProbeSocketFactories {
     private ProbeSocketFactories() {
     }
 
-    static SocketFactory plain(SocketGuard guard) {
-        return new PlainFactory(guard);
+    static SocketFactory plain(SocketGuard guard, CredentialWatch watch) {
+        return new PlainFactory(guard, watch);
     }
 
-    static SSLSocketFactory tls(TrustManager trustManager, String dialledHost, SocketGuard guard) {
+    static SSLSocketFactory tls(TrustManager trustManager, String dialledHost, SocketGuard guard, CredentialWatch watch) {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, new TrustManager[]{trustManager}, null);
-            return new LayeringTlsFactory(context.getSocketFactory(), dialledHost, guard);
+            return new LayeringTlsFactory(context.getSocketFactory(), dialledHost, guard, watch);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("TLS is not available in this Java runtime", e);
         }
@@ -35,14 +36,16 @@ final class ProbeSocketFactories {
 
     private static final class PlainFactory extends SocketFactory {
         private final SocketGuard guard;
+        private final CredentialWatch watch;
 
-        PlainFactory(SocketGuard guard) {
+        PlainFactory(SocketGuard guard, CredentialWatch watch) {
             this.guard = guard;
+            this.watch = watch;
         }
 
         @Override
         public Socket createSocket() {
-            Socket s = new Socket();
+            Socket s = new WatchedPlainSocket(watch);
             guard.add(s);
             return s;
         }
@@ -75,19 +78,40 @@ final class ProbeSocketFactories {
     /**
      * Jakarta Mail connects a plain socket to the address, then layers TLS on it through
      * {@link #createSocket(Socket, String, int, boolean)} naming that address; we name the dialled
-     * host instead, so SNI carries the name the certificate must match.
+     * host instead, so SNI carries the name the certificate must match. What Jakarta Mail writes
+     * passes the {@link CredentialWatch} before encryption.
      */
+    /** A plain socket whose output passes the {@link CredentialWatch} (a plain login, or the bytes before STARTTLS). */
+    private static final class WatchedPlainSocket extends Socket {
+        private final CredentialWatch watch;
+        private java.io.OutputStream out;
+
+        WatchedPlainSocket(CredentialWatch watch) {
+            this.watch = watch;
+        }
+
+        @Override
+        public synchronized java.io.OutputStream getOutputStream() throws IOException {
+            if (out == null) {
+                out = watch.watch(super.getOutputStream());
+            }
+            return out;
+        }
+    }
+
     private static final class LayeringTlsFactory extends SSLSocketFactory {
         private final SSLSocketFactory delegate;
         private final String dialledHost;
         private final PlainFactory plain;
         private final SocketGuard guard;
+        private final CredentialWatch watch;
 
-        LayeringTlsFactory(SSLSocketFactory delegate, String dialledHost, SocketGuard guard) {
+        LayeringTlsFactory(SSLSocketFactory delegate, String dialledHost, SocketGuard guard, CredentialWatch watch) {
             this.delegate = delegate;
             this.dialledHost = dialledHost;
-            this.plain = new PlainFactory(guard);
+            this.plain = new PlainFactory(guard, watch);
             this.guard = guard;
+            this.watch = watch;
         }
 
         @Override
@@ -97,9 +121,9 @@ final class ProbeSocketFactories {
 
         @Override
         public Socket createSocket(Socket s, String host, int port, boolean autoClose) throws IOException {
-            Socket tls = delegate.createSocket(s, dialledHost, port, autoClose);
+            SSLSocket tls = (SSLSocket) delegate.createSocket(s, dialledHost, port, autoClose);
             guard.add(tls);
-            return tls;
+            return new WatchedTlsSocket(tls, watch);
         }
 
         @Override

@@ -36,8 +36,8 @@ final class SmtpProbe extends MailProbe {
     }
 
     @Override
-    protected LoginAttempt attemptLogin(Credentials credentials, String mechanism) {
-        var session = ctx.sessions().smtpSession(endpoint, rec.address, mechanism, rec.ehloName, deadline, guard);
+    protected LoginAttempt attemptLogin(Credentials credentials, String mechanism, CredentialWatch watch) {
+        var session = ctx.sessions().smtpSession(endpoint, rec.address, mechanism, rec.ehloName, deadline, guard, watch);
         return SmtpLogin.attempt(session, endpoint, credentials, mechanism,
                 ctx.options().fromAddress() != null ? ctx.options().fromAddress() : credentials.username(),
                 ctx.options().sendTestTo(), rec.transcript);

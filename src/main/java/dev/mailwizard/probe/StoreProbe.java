@@ -12,8 +12,8 @@ abstract class StoreProbe extends MailProbe {
     }
 
     @Override
-    protected LoginAttempt attemptLogin(Credentials credentials, String mechanism) {
-        var session = ctx.sessions().storeSession(endpoint, rec.address, mechanism, deadline, guard);
+    protected LoginAttempt attemptLogin(Credentials credentials, String mechanism, CredentialWatch watch) {
+        var session = ctx.sessions().storeSession(endpoint, rec.address, mechanism, deadline, guard, watch);
         return StoreLogin.attempt(session, endpoint, credentials, mechanism, rec.transcript);
     }
 

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mailwizard.model.CandidateSource;
+import dev.mailwizard.model.DeclinedService;
 import dev.mailwizard.model.ServerCandidate;
 import dev.mailwizard.probe.CertificateReport;
+import dev.mailwizard.probe.Hint;
 import dev.mailwizard.probe.LoginReport;
 import dev.mailwizard.probe.ProbeReport;
 import dev.mailwizard.probe.ProbeResult;
@@ -49,6 +52,7 @@ public final class JsonReport {
         root.put("elapsedMs", report.elapsedMs());
         ArrayNode discovery = root.putArray("discovery");
         report.discovery().forEach(c -> discovery.add(candidate(c)));
+        report.declined().forEach(d -> discovery.add(declined(d)));
         ArrayNode notes = root.putArray("discoveryNotes");
         report.discoveryNotes().forEach(notes::add);
         ArrayNode probes = root.putArray("probes");
@@ -66,7 +70,37 @@ public final class JsonReport {
         ArrayNode alternativesIncoming = root.putArray("alternativesIncoming");
         report.alternativesIncoming().forEach(a -> alternativesIncoming.add(recommendation(a)));
         root.put("cancelled", report.cancelled());
+        ArrayNode hints = root.putArray("hints");
+        report.hints().forEach(h -> hints.add(hint(h, report.probes())));
         return root;
+    }
+
+    /** A conclusion, with the indexes (into "probes") of the rows it stands for. */
+    private static ObjectNode hint(Hint h, List<ProbeResult> probes) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("kind", h.kind().name());
+        n.put("text", h.text());
+        ArrayNode covers = n.putArray("probes");
+        for (int i = 0; i < probes.size(); i++) {
+            if (h.covers(probes.get(i).endpoint())) {
+                covers.add(i);
+            }
+        }
+        return n;
+    }
+
+    /** An SRV record that says "." : a discovery entry with host "." and {@code "offered": false}. */
+    private static ObjectNode declined(DeclinedService d) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("source", CandidateSource.SRV.id());
+        n.put("protocol", d.protocol().name());
+        n.put("host", ".");
+        n.putNull("port");
+        n.put("security", d.security().name());
+        n.put("trusted", true);
+        n.put("detail", d.recordName() + " points to \".\": the domain does not offer this service");
+        n.put("offered", false);
+        return n;
     }
 
     private static ObjectNode candidate(ServerCandidate c) {

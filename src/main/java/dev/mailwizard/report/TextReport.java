@@ -3,6 +3,7 @@ package dev.mailwizard.report;
 import dev.mailwizard.model.HostNames;
 import dev.mailwizard.model.Security;
 import dev.mailwizard.probe.CertificateReport;
+import dev.mailwizard.probe.Hint;
 import dev.mailwizard.probe.Outcome;
 import dev.mailwizard.probe.ProbeReport;
 import dev.mailwizard.probe.ProbeResult;
@@ -25,23 +26,40 @@ public final class TextReport {
     public String render(ProbeReport report, boolean withTranscript) {
         StringBuilder out = new StringBuilder();
         String who = report.address() == null ? "" : " for " + report.address();
-        boolean incoming = report.probes().stream().anyMatch(p -> p.endpoint().protocol() != dev.mailwizard.model.Protocol.SMTP);
-        out.append(bold("MailWizard: " + (incoming ? "incoming (IMAP/POP3) and outgoing (SMTP) mail" : "outgoing mail (SMTP)") + who)).append('\n');
+        boolean incoming = report.incomingAsked();
+        String what = !incoming ? "outgoing mail (SMTP)" : report.outgoingAsked() ? "incoming (IMAP/POP3) and outgoing (SMTP) mail"
+                : "incoming mail (IMAP/POP3)";
+        out.append(bold("MailWizard: " + what + who)).append('\n');
         long hosts = report.probes().stream().map(p -> p.endpoint().host()).distinct().count();
         out.append(String.format(Locale.ROOT, "Tested %d endpoint%s on %d server%s in %.1f s%s%n%n",
                 report.probes().size(), report.probes().size() == 1 ? "" : "s", hosts, hosts == 1 ? "" : "s",
                 report.elapsedMs() / 1000.0, report.cancelled() ? " (CANCELLED: showing what finished)" : ""));
+        conclusions(out, report.hints());
         table(out, report.probes(), incoming);
         out.append('\n');
-        recommendation(out, report);
+        if (report.outgoingAsked()) {
+            recommendation(out, report);
+        }
         incoming(out, report);
-        failures(out, report.probes());
+        failures(out, report.probes(), report.hints());
         warnings(out, report.probes());
         discovery(out, report);
         if (withTranscript) {
             transcripts(out, report.probes());
         }
         return out.toString();
+    }
+
+    /** What the whole run shows, before the rows it stands for. */
+    private void conclusions(StringBuilder out, List<Hint> hints) {
+        if (hints.isEmpty()) {
+            return;
+        }
+        out.append(bold(hints.size() == 1 ? "Conclusion:" : "Conclusions:")).append('\n');
+        for (Hint h : hints) {
+            out.append("  ").append(yellow("> ")).append(wrap(h.text(), 4)).append(" [").append(h.kind()).append("]\n");
+        }
+        out.append('\n');
     }
 
     private void table(StringBuilder out, List<ProbeResult> probes, boolean withProtocol) {
@@ -110,13 +128,17 @@ public final class TextReport {
     }
 
     private void incoming(StringBuilder out, ProbeReport report) {
-        boolean tested = report.probes().stream().anyMatch(p -> p.endpoint().protocol() != dev.mailwizard.model.Protocol.SMTP);
-        if (!tested) {
+        if (!report.incomingAsked()) {
             return;
         }
         Recommendation in = report.recommendedIncoming();
         if (in == null) {
-            out.append(red(bold("No secure incoming server (IMAP/POP3) works."))).append("\n\n");
+            out.append(red(bold("No secure incoming server (IMAP/POP3) works."))).append('\n');
+            if (!report.outgoingAsked()) {
+                out.append("None of the servers and ports above accepted an encrypted connection with a valid certificate.\n")
+                        .append("Read the reasons below.\n");
+            }
+            out.append('\n');
             return;
         }
         out.append(bold("Incoming mail:")).append('\n');
@@ -141,12 +163,23 @@ public final class TextReport {
         out.append("  SHA-256:   ").append(c.sha256()).append('\n');
     }
 
-    private void failures(StringBuilder out, List<ProbeResult> probes) {
+    private void failures(StringBuilder out, List<ProbeResult> probes, List<Hint> hints) {
         List<ProbeResult> failed = probes.stream().filter(p -> p.outcome() != Outcome.OK).toList();
         if (failed.isEmpty()) {
             return;
         }
         out.append(bold("What did not work, and why:")).append('\n');
+        // Rows that a conclusion stands for are said once, as that conclusion.
+        for (Hint h : hints) {
+            long covered = failed.stream().filter(p -> h.covers(p.endpoint())).count();
+            if (covered > 0) {
+                out.append("  ").append(String.join(", ", failed.stream().filter(p -> h.covers(p.endpoint()))
+                                .map(p -> HostNames.toUnicode(p.endpoint().host())).distinct().toList()))
+                        .append(" (").append(covered).append(covered == 1 ? " check" : " checks").append("): ")
+                        .append(h.kind()).append(", see the conclusion above\n");
+            }
+        }
+        failed = failed.stream().filter(p -> hints.stream().noneMatch(h -> h.covers(p.endpoint()))).toList();
         // A name that does not exist fails on every port alike: say it once.
         java.util.Set<String> unresolvedHosts = new java.util.LinkedHashSet<>();
         for (ProbeResult p : failed) {

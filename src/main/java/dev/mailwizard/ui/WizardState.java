@@ -1,6 +1,7 @@
 package dev.mailwizard.ui;
 
 import dev.mailwizard.demo.DemoServers;
+import dev.mailwizard.model.DeclinedService;
 import dev.mailwizard.probe.ProbeReport;
 import dev.mailwizard.probe.TrustMaterial;
 import dev.mailwizard.ui.servers.ServerRow;
@@ -33,6 +34,7 @@ public final class WizardState {
     private final StringProperty mappings = new SimpleStringProperty("");
     private final IntegerProperty timeoutSeconds = new SimpleIntegerProperty(10);
     private final ObservableSet<String> pins = FXCollections.observableSet();
+    private final ObservableList<DeclinedService> declinedServices = FXCollections.observableArrayList();
     private final ObjectProperty<ProbeReport> report = new SimpleObjectProperty<>();
     private final ObjectProperty<DemoServers> demo = new SimpleObjectProperty<>();
     private final Supplier<TrustMaterial> baseTrust;
@@ -61,6 +63,11 @@ public final class WizardState {
 
     public StringProperty loginProperty() {
         return login;
+    }
+
+    /** Services the domain's DNS says it does not offer (SRV "."), from the last search. */
+    public ObservableList<DeclinedService> declinedServices() {
+        return declinedServices;
     }
 
     public ObservableList<ServerRow> servers() {

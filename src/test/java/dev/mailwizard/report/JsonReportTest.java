@@ -30,7 +30,7 @@ class JsonReportTest {
         return new ProbeReport("mailwizard test", "alice@example.test", Instant.parse("2026-11-29T10:00:00Z"), 812,
                 List.of(new ServerCandidate(Protocol.SMTP, "mail.example.test", null, null, CandidateSource.GUESS, true, "guessed")),
                 List.of("guess: 1 server"), List.of(p), new Recommendation(Protocol.SMTP, "mail.example.test", 587, Security.STARTTLS, "alice@example.test", "PLAIN", Outcome.OK, "works"),
-                List.of(), null, List.of(), true, false);
+                List.of(), null, List.of(), true, false, List.of(Protocol.SMTP), List.of(), List.of());
     }
 
     @Test
@@ -59,7 +59,8 @@ class JsonReportTest {
         JsonNode j = new ObjectMapper().readTree(JsonReport.write(report(), true));
         assertThat(j.get("probes").get(0).get("transcript").get(1).asText()).isEqualTo("C: AUTH PLAIN <redacted>");
         ProbeReport r = report();
-        ProbeReport none = new ProbeReport(r.tool(), r.address(), r.startedAt(), 1, r.discovery(), r.discoveryNotes(), r.probes(), null, List.of(), null, List.of(), false, false);
+        ProbeReport none = new ProbeReport(r.tool(), r.address(), r.startedAt(), 1, r.discovery(), r.discoveryNotes(), r.probes(), null, List.of(), null, List.of(), false, false,
+                r.asked(), r.declined(), r.hints());
         assertThat(new ObjectMapper().readTree(JsonReport.write(none, false)).get("recommended").isNull()).isTrue();
     }
 

@@ -26,6 +26,7 @@ import javafx.scene.layout.VBox;
 public final class ResultView {
     private final ScrollPane scroll;
     private final VBox failuresBox = new VBox(10);
+    private final VBox conclusionsBox = new VBox(10);
 
     public ResultView(ResultViewModel vm, Consumer<ProbeResult> showCertificate, Consumer<ProbeResult> trustCertificate) {
         VBox root = new VBox(14);
@@ -74,6 +75,8 @@ public final class ResultView {
         HBox.setHgrow(settings, Priority.ALWAYS);
         HBox.setHgrow(incoming, Priority.ALWAYS);
         settings.setMaxWidth(Double.MAX_VALUE);
+        settings.visibleProperty().bind(vm.hasOutgoingProperty());
+        settings.managedProperty().bind(vm.hasOutgoingProperty());
         incoming.setMaxWidth(Double.MAX_VALUE);
         HBox cards = new HBox(12, incoming, settings);
         VBox card = new VBox(10, cards, copyRow);
@@ -89,6 +92,9 @@ public final class ResultView {
         failuresHeading.getStyleClass().add("section-heading");
         failuresHeading.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.failures()));
         failuresHeading.managedProperty().bind(failuresHeading.visibleProperty());
+        conclusionsBox.setId("conclusions");
+        vm.conclusions().addListener((ListChangeListener<Conclusion>) c -> fillConclusions(vm, showCertificate, trustCertificate));
+        fillConclusions(vm, showCertificate, trustCertificate);
         failuresBox.setId("failures");
         vm.failures().addListener((ListChangeListener<FailureItem>) c -> fillFailures(vm, showCertificate, trustCertificate));
         fillFailures(vm, showCertificate, trustCertificate);
@@ -101,7 +107,7 @@ public final class ResultView {
         helpdesk.setId("helpdesk");
         helpdesk.setExpanded(false);
 
-        root.getChildren().addAll(headline, card, why, warningsBox, failuresHeading, failuresBox, helpdesk);
+        root.getChildren().addAll(headline, conclusionsBox, card, why, warningsBox, failuresHeading, failuresBox, helpdesk);
         scroll = new ScrollPane(root);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("step-scroll");
@@ -116,34 +122,57 @@ public final class ResultView {
         });
     }
 
+    /** Each conclusion first, in words; the rows it stands for folded away under it. */
+    private void fillConclusions(ResultViewModel vm, Consumer<ProbeResult> showCertificate, Consumer<ProbeResult> trust) {
+        conclusionsBox.getChildren().clear();
+        for (Conclusion c : vm.conclusions()) {
+            Label text = new Label(c.text(), Icons.warning());
+            text.setWrapText(true);
+            text.getStyleClass().add("conclusion");
+            VBox box = new VBox(6, text);
+            box.getStyleClass().add("conclusion-card");
+            if (!c.rows().isEmpty()) {
+                VBox rows = new VBox(10);
+                c.rows().forEach(f -> rows.getChildren().add(failureLine(f, showCertificate, trust)));
+                TitledPane details = new TitledPane(Messages.get("result.conclusion.rows", c.rows().size()), rows);
+                details.setExpanded(false);
+                details.getStyleClass().add("conclusion-rows");
+                box.getChildren().add(details);
+            }
+            conclusionsBox.getChildren().add(box);
+        }
+    }
+
     private void fillFailures(ResultViewModel vm, Consumer<ProbeResult> showCertificate, Consumer<ProbeResult> trust) {
         failuresBox.getChildren().clear();
-        for (FailureItem f : vm.failures()) {
-            Label title = new Label(f.endpoint() + ": " + f.outcome());
-            title.getStyleClass().add("failure-title");
-            Label text = new Label(f.explanation());
-            text.setWrapText(true);
-            VBox words = new VBox(2, title, text);
-            HBox.setHgrow(words, Priority.ALWAYS);
-            HBox line = new HBox(10, f.outcome().equals("SKIPPED") || f.outcome().equals("PLAIN_OK") || f.outcome().equals("LOGIN_UNAVAILABLE")
-                    ? Icons.warning() : Icons.bad(), words);
-            line.getStyleClass().add("failure");
-            if (CertificateView.hasCertificate(f.result())) {
-                Button cert = new Button(Messages.get("result.certificate"));
-                cert.setMinWidth(Region.USE_PREF_SIZE);
-                cert.setOnAction(e -> showCertificate.accept(f.result()));
-                line.getChildren().add(cert);
-            }
-            if (f.canTrust()) {
-                Button trustButton = new Button(Messages.get("result.trust"));
-                trustButton.setId("trust");
-                trustButton.setMinWidth(Region.USE_PREF_SIZE);
-                trustButton.getStyleClass().add("trust-button");
-                trustButton.setOnAction(e -> trust.accept(f.result()));
-                line.getChildren().add(trustButton);
-            }
-            failuresBox.getChildren().add(line);
+        vm.failures().forEach(f -> failuresBox.getChildren().add(failureLine(f, showCertificate, trust)));
+    }
+
+    private static HBox failureLine(FailureItem f, Consumer<ProbeResult> showCertificate, Consumer<ProbeResult> trust) {
+        Label title = new Label(f.endpoint() + ": " + f.outcome());
+        title.getStyleClass().add("failure-title");
+        Label text = new Label(f.explanation());
+        text.setWrapText(true);
+        VBox words = new VBox(2, title, text);
+        HBox.setHgrow(words, Priority.ALWAYS);
+        HBox line = new HBox(10, f.outcome().equals("SKIPPED") || f.outcome().equals("PLAIN_OK") || f.outcome().equals("LOGIN_UNAVAILABLE")
+                ? Icons.warning() : Icons.bad(), words);
+        line.getStyleClass().add("failure");
+        if (CertificateView.hasCertificate(f.result())) {
+            Button cert = new Button(Messages.get("result.certificate"));
+            cert.setMinWidth(Region.USE_PREF_SIZE);
+            cert.setOnAction(e -> showCertificate.accept(f.result()));
+            line.getChildren().add(cert);
         }
+        if (f.canTrust()) {
+            Button trustButton = new Button(Messages.get("result.trust"));
+            trustButton.setId("trust");
+            trustButton.setMinWidth(Region.USE_PREF_SIZE);
+            trustButton.getStyleClass().add("trust-button");
+            trustButton.setOnAction(e -> trust.accept(f.result()));
+            line.getChildren().add(trustButton);
+        }
+        return line;
     }
 
     private static void fillWarnings(VBox box, ResultViewModel vm) {

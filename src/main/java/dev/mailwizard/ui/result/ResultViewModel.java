@@ -2,6 +2,7 @@ package dev.mailwizard.ui.result;
 
 import dev.mailwizard.model.HostNames;
 import dev.mailwizard.probe.CertificateReport;
+import dev.mailwizard.probe.Hint;
 import dev.mailwizard.probe.Outcome;
 import dev.mailwizard.probe.ProbeReport;
 import dev.mailwizard.probe.ProbeResult;
@@ -37,6 +38,8 @@ public final class ResultViewModel {
     private final StringProperty why = new SimpleStringProperty("");
     private final BooleanProperty hasRecommendation = new SimpleBooleanProperty(false);
     private final BooleanProperty hasIncoming = new SimpleBooleanProperty(false);
+    private final BooleanProperty hasOutgoing = new SimpleBooleanProperty(false);
+    private final ObservableList<Conclusion> conclusions = FXCollections.observableArrayList();
     private final StringProperty incomingServer = new SimpleStringProperty("");
     private final StringProperty incomingPort = new SimpleStringProperty("");
     private final StringProperty incomingSecurity = new SimpleStringProperty("");
@@ -54,48 +57,53 @@ public final class ResultViewModel {
         ProbeReport report = state.reportProperty().get();
         failures.clear();
         warnings.clear();
+        conclusions.clear();
         if (report == null) {
             headline.set("");
             hasRecommendation.set(false);
+            hasOutgoing.set(false);
             return;
         }
         Recommendation r = report.recommended();
-        hasRecommendation.set(r != null);
-        if (r == null) {
+        Recommendation in = report.recommendedIncoming();
+        // An incoming-only run is judged, and headed, by its incoming result.
+        Recommendation primary = report.primaryRecommendation();
+        hasRecommendation.set(primary != null);
+        hasOutgoing.set(r != null);
+        if (primary == null) {
             kind.set("none");
             headline.set(Messages.get("result.none"));
             why.set(Messages.get("result.none.why"));
-            server.set("");
-            port.set("");
-            security.set("");
             login.set("");
         } else {
             boolean rejected = report.probes().stream().anyMatch(p -> p.outcome() == Outcome.LOGIN_REJECTED);
-            boolean plain = r.outcome() == Outcome.PLAIN_OK;
+            boolean plain = primary.outcome() == Outcome.PLAIN_OK;
             kind.set(plain ? "plain" : rejected ? "rejected" : "ok");
             headline.set(plain ? Messages.get("result.plain") : rejected ? Messages.get("result.rejected") : Messages.get("result.ok"));
-            server.set(HostNames.toUnicode(r.host()));
-            port.set(Integer.toString(r.port()));
-            security.set(r.security().label());
-            login.set(r.username() == null ? "" : Messages.get("result.login.value", r.username()));
-            why.set(r.why());
+            login.set(primary.username() == null ? "" : Messages.get("result.login.value", primary.username()));
+            why.set(r != null && in != null ? r.why() + "\n" + in.why() : primary.why());
         }
-        Recommendation in = report.recommendedIncoming();
-        if (in != null && r != null) {
-            why.set(r.why() + "\n" + in.why());
-        }
+        server.set(r == null ? "" : HostNames.toUnicode(r.host()));
+        port.set(r == null ? "" : Integer.toString(r.port()));
+        security.set(r == null ? "" : r.security().label());
         hasIncoming.set(in != null);
         incomingProtocol.set(in == null ? "" : in.protocol().name());
         incomingServer.set(in == null ? "" : HostNames.toUnicode(in.host()));
         incomingPort.set(in == null ? "" : Integer.toString(in.port()));
         incomingSecurity.set(in == null ? "" : in.security().label());
+        List<FailureItem> all = new java.util.ArrayList<>();
         for (ProbeResult p : report.probes()) {
             if (p.outcome() != Outcome.OK) {
-                failures.add(new FailureItem(p, OutcomeTexts.endpoint(p), p.outcome().name(), OutcomeTexts.explain(p),
+                all.add(new FailureItem(p, OutcomeTexts.endpoint(p), p.outcome().name(), OutcomeTexts.explain(p),
                         trustLevel(p) != TrustLevel.NOT_OFFERED));
             }
             p.warnings().forEach(w -> warnings.add(OutcomeTexts.endpoint(p) + ": " + w));
         }
+        // A conclusion stands for its rows: they are listed under it (collapsed), not again below.
+        for (Hint h : report.hints()) {
+            conclusions.add(new Conclusion(h.kind(), h.text(), all.stream().filter(f -> h.covers(f.result().endpoint())).toList()));
+        }
+        all.stream().filter(f -> report.hints().stream().noneMatch(h -> h.covers(f.result().endpoint()))).forEach(failures::add);
     }
 
     /** Whether, and how strongly warned, the user may pin this probe's certificate. */
@@ -131,18 +139,27 @@ public final class ResultViewModel {
     /** The settings as a person would paste them into a mail client or a ticket. */
     public String clipboardText() {
         ProbeReport report = state.reportProperty().get();
-        if (report == null || report.recommended() == null) {
+        if (report == null || report.primaryRecommendation() == null) {
             return "";
         }
         Recommendation r = report.recommended();
-        String text = Messages.get("result.clipboard", HostNames.toUnicode(r.host()), Integer.toString(r.port()), r.security().label(),
-                r.username() == null ? "" : r.username(), r.authMechanism() == null ? "-" : r.authMechanism());
+        String text = r == null ? "" : Messages.get("result.clipboard", HostNames.toUnicode(r.host()), Integer.toString(r.port()),
+                r.security().label(), r.username() == null ? "" : r.username(), r.authMechanism() == null ? "-" : r.authMechanism());
         Recommendation in = report.recommendedIncoming();
         if (in != null) {
             text = Messages.get("result.clipboard.incoming", in.protocol().name(), HostNames.toUnicode(in.host()), Integer.toString(in.port()),
                     in.security().label()) + text;
         }
         return text;
+    }
+
+    /** Conclusions across the run, each with the failed rows it stands for. */
+    public ObservableList<Conclusion> conclusions() {
+        return conclusions;
+    }
+
+    public BooleanProperty hasOutgoingProperty() {
+        return hasOutgoing;
     }
 
     public BooleanProperty hasIncomingProperty() {

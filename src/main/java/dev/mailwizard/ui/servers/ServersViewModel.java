@@ -127,6 +127,7 @@ public final class ServersViewModel {
             }
         }
         state.servers().setAll(list);
+        state.declinedServices().setAll(result.declined());
         searching.set(false);
         long untrusted = list.stream().filter(r -> !r.trustedProperty().get()).count();
         status.set(result.winner() == null ? Messages.get("servers.found.none")

@@ -9,6 +9,7 @@ import dev.mailwizard.model.ServerCandidate;
 import dev.mailwizard.probe.AddressResolver;
 import dev.mailwizard.probe.PlannedProbe;
 import dev.mailwizard.probe.PortMatrix;
+import dev.mailwizard.model.DeclinedService;
 import dev.mailwizard.probe.ProbeJob;
 import dev.mailwizard.probe.ProbeListener;
 import dev.mailwizard.probe.ProbeOptions;
@@ -101,6 +102,7 @@ public final class TestingViewModel {
         java.util.function.Supplier<TrustMaterial> base = state.baseTrustSupplier();
         java.nio.file.Path extraCa = state.extraCaProperty().get();
         Set<String> pins = Set.copyOf(state.pins());
+        List<DeclinedService> declined = List.copyOf(state.declinedServices());
         AddressResolver resolver;
         try {
             resolver = new AddressResolver(state.hostMappings());
@@ -111,7 +113,8 @@ public final class TestingViewModel {
         }
         cancelRequested = false;
         runner.run(() -> {
-            ProbeJob created = new ProbeJob(request, candidates, plan, trust(base, extraCa, pins), resolver, listener);
+            ProbeJob created = new ProbeJob(request, candidates, plan, trust(base, extraCa, pins), resolver, listener)
+                    .withDeclinedServices(declined);
             job = created;
             if (cancelRequested) {
                 created.cancel();
@@ -179,7 +182,10 @@ public final class TestingViewModel {
         ProbeOptions options = new ProbeOptions(Duration.ofSeconds(state.timeoutSecondsProperty().get()), credentials, false, null,
                 state.addressProperty().get().strip());
         boolean plain = plan.stream().anyMatch(p -> p.endpoint().security() == Security.PLAIN);
-        return new ProbeRequest(state.addressProperty().get().strip(), PortMatrix.DEFAULT, options, plain);
+        // What was asked is what the rows hold: a run without SMTP rows is judged on incoming mail alone.
+        List<PortMatrix.PortMode> modes = plan.stream()
+                .map(p -> new PortMatrix.PortMode(p.endpoint().protocol(), p.endpoint().port(), p.endpoint().security())).distinct().toList();
+        return new ProbeRequest(state.addressProperty().get().strip(), modes, options, plain);
     }
 
     private static TrustMaterial trust(java.util.function.Supplier<TrustMaterial> base, java.nio.file.Path extraCa, Set<String> pins) {
