@@ -15,6 +15,7 @@ final class HtmlRenderer {
             pre{background:#f5f7f9;border:1px solid #d7dde5;padding:.6em;overflow-x:auto;white-space:pre-wrap;font-size:.85em}
             .ok{color:#0f6b2f}.warn{color:#8a5a00}.bad{color:#a3121f}p.ok,p.warn,p.bad{font-weight:600}
             tr.ok td:nth-child(5){color:#0f6b2f;font-weight:600}tr.bad td:nth-child(5){color:#a3121f;font-weight:600}tr.warn td:nth-child(5){color:#8a5a00;font-weight:600}
+            details{margin:.3em 0 1em}summary{cursor:pointer;color:#4a5563}
             @media print{body{margin:0;max-width:none;font-size:11pt}h2,h3{break-after:avoid}table,dl,pre{break-inside:avoid}}
             """;
 
@@ -27,8 +28,18 @@ final class HtmlRenderer {
         h.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         h.append("<title>").append(esc(doc.title())).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
         h.append("<h1>").append(esc(doc.title())).append("</h1>\n");
-        for (ReportDocument.Block block : doc.blocks()) {
-            if (block instanceof ReportDocument.Heading x) {
+        blocks(h, doc.blocks());
+        h.append("</body>\n</html>\n");
+        return h.toString();
+    }
+
+    private static void blocks(StringBuilder h, java.util.List<ReportDocument.Block> blocks) {
+        for (ReportDocument.Block block : blocks) {
+            if (block instanceof ReportDocument.Folded x) {
+                h.append("<details>\n<summary>").append(esc(x.summary())).append("</summary>\n");
+                blocks(h, x.blocks());
+                h.append("</details>\n");
+            } else if (block instanceof ReportDocument.Heading x) {
                 h.append("<h").append(x.level()).append('>').append(esc(x.text())).append("</h").append(x.level()).append(">\n");
             } else if (block instanceof ReportDocument.Paragraph x) {
                 h.append("<p").append(cls(x.status())).append('>').append(esc(x.text())).append("</p>\n");
@@ -44,8 +55,6 @@ final class HtmlRenderer {
                 h.append("<pre>").append(esc(String.join("\n", x.lines()))).append("</pre>\n");
             }
         }
-        h.append("</body>\n</html>\n");
-        return h.toString();
     }
 
     private static void table(StringBuilder h, ReportDocument.Table t) {

@@ -10,8 +10,18 @@ final class MarkdownRenderer {
     static String render(ReportDocument doc) {
         StringBuilder m = new StringBuilder();
         m.append("# ").append(inline(doc.title())).append("\n\n");
-        for (ReportDocument.Block block : doc.blocks()) {
-            if (block instanceof ReportDocument.Heading x) {
+        blocks(m, doc.blocks());
+        return m.toString();
+    }
+
+    private static void blocks(StringBuilder m, java.util.List<ReportDocument.Block> blocks) {
+        for (ReportDocument.Block block : blocks) {
+            if (block instanceof ReportDocument.Folded x) {
+                // GitHub, GitLab and most ticket systems fold <details> in Markdown too.
+                m.append("<details><summary>").append(HtmlRenderer.esc(x.summary())).append("</summary>\n\n");
+                blocks(m, x.blocks());
+                m.append("</details>\n\n");
+            } else if (block instanceof ReportDocument.Heading x) {
                 m.append("#".repeat(x.level())).append(' ').append(inline(x.text())).append("\n\n");
             } else if (block instanceof ReportDocument.Paragraph x) {
                 String strong = x.status() == ReportDocument.Status.NONE ? "" : "**";
@@ -27,7 +37,6 @@ final class MarkdownRenderer {
                 code(m, x);
             }
         }
-        return m.toString();
     }
 
     private static void table(StringBuilder m, ReportDocument.Table x) {

@@ -31,6 +31,13 @@ record ReportDocument(String title, List<Block> blocks) {
     record Code(List<String> lines) implements Block {
     }
 
+    /** Blocks shown folded away under a one-line summary (HTML {@code <details>}). */
+    record Folded(String summary, List<Block> blocks) implements Block {
+        Folded {
+            blocks = List.copyOf(blocks);
+        }
+    }
+
     enum Status { OK, WARN, BAD, NONE }
 
     static ReportDocument from(JsonNode r) {
@@ -40,18 +47,23 @@ record ReportDocument(String title, List<Block> blocks) {
                 Map.entry("Account", address),
                 Map.entry("Tested", text(r, "startedAt") + " by " + text(r, "tool")),
                 Map.entry("Duration", r.path("elapsedMs").asLong() + " ms" + (r.path("cancelled").asBoolean() ? " (cancelled before the end)" : "")))));
+        conclusions(b, r);
         b.add(new Heading(2, "Recommendation"));
         JsonNode rec = r.path("recommended");
+        boolean outgoingTested = tested(r, "SMTP");
+        boolean incomingTested = tested(r, "IMAP") || tested(r, "POP3");
         if (rec.isObject()) {
             b.add(new Paragraph("Outgoing (SMTP): " + setting(rec), Status.OK));
             b.add(new Paragraph(text(rec, "why"), Status.NONE));
-        } else {
+        } else if (outgoingTested || !incomingTested) {
             b.add(new Paragraph("No secure outgoing setting works. Each test below says why.", Status.BAD));
         }
         JsonNode inc = r.path("recommendedIncoming");
         if (inc.isObject()) {
             b.add(new Paragraph("Incoming (" + text(inc, "protocol") + "): " + setting(inc), Status.OK));
             b.add(new Paragraph(text(inc, "why"), Status.NONE));
+        } else if (incomingTested) {
+            b.add(new Paragraph("No secure incoming setting (IMAP/POP3) works. Each test below says why.", Status.BAD));
         }
         List<JsonNode> alternatives = new ArrayList<>();
         r.path("alternatives").forEach(alternatives::add);
@@ -99,6 +111,43 @@ record ReportDocument(String title, List<Block> blocks) {
         strings(r.path("discoveryNotes")).forEach(n -> b.add(new Paragraph(n, Status.NONE)));
         b.add(new Paragraph("Passwords are never part of this report: transcripts show <redacted> where one was sent.", Status.NONE));
         return new ReportDocument("MailWizard report for " + address, b);
+    }
+
+    /** The run's conclusions first, each with the rows it stands for folded under it. */
+    private static void conclusions(List<Block> b, JsonNode r) {
+        JsonNode hints = r.path("hints");
+        if (!hints.isArray() || hints.isEmpty()) {
+            return;
+        }
+        b.add(new Heading(2, hints.size() == 1 ? "Conclusion" : "Conclusions"));
+        List<JsonNode> probes = new ArrayList<>();
+        r.path("probes").forEach(probes::add);
+        for (JsonNode h : hints) {
+            b.add(new Paragraph(text(h, "text"), Status.WARN));
+            List<List<String>> rows = new ArrayList<>();
+            List<Status> statuses = new ArrayList<>();
+            for (JsonNode i : h.path("probes")) {
+                if (i.canConvertToInt() && i.asInt() >= 0 && i.asInt() < probes.size()) {
+                    JsonNode p = probes.get(i.asInt());
+                    rows.add(List.of(text(p, "protocol"), text(p, "host"), text(p, "port"), security(text(p, "security")),
+                            text(p, "outcome"), text(p, "detail")));
+                    statuses.add(status(text(p, "outcome")));
+                }
+            }
+            if (!rows.isEmpty()) {
+                b.add(new Folded("The " + rows.size() + " test" + (rows.size() == 1 ? "" : "s") + " behind this (" + text(h, "kind") + ")",
+                        List.of(new Table(List.of("Protocol", "Server", "Port", "Security", "Outcome", "Detail"), rows, statuses))));
+            }
+        }
+    }
+
+    private static boolean tested(JsonNode r, String protocol) {
+        for (JsonNode p : r.path("probes")) {
+            if (protocol.equals(text(p, "protocol"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void probeFacts(List<Block> b, JsonNode p) {

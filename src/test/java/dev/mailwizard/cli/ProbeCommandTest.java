@@ -10,6 +10,7 @@ import dev.mailwizard.demo.ServerBehaviour;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,9 +108,67 @@ class ProbeCommandTest {
             assertThat(p.get("login").get("result").asText()).isEqualTo("OK");
             assertThat(json.get("recommendedIncoming").get("port").asInt()).isEqualTo(imap.port());
             assertThat(json.get("recommended").isNull()).isTrue();
-            // Nothing for sending was tested, so no complete working configuration: exit 1.
-            assertThat(r.exitCode()).isEqualTo(1);
+            // Only incoming mail was asked for, and it works: the verdict is about what was asked.
+            assertThat(r.exitCode()).as(r.err()).isZero();
         }
+    }
+
+    @Test
+    void anIncomingOnlyRunSaysWhatWorksInText() throws Exception {
+        try (var imap = dev.mailwizard.demo.ScriptedImapServer.start(dev.mailwizard.demo.MailboxBehaviour.implicit(PKI.issue(HOST).serverContext(), USER, PASSWORD));
+             var pop = dev.mailwizard.demo.ScriptedPop3Server.start(dev.mailwizard.demo.MailboxBehaviour.implicit(PKI.issue(HOST).serverContext(), USER, PASSWORD))) {
+            for (String port : List.of("imap:" + imap.port(), "pop3:" + pop.port())) {
+                CliHarness.Result r = CliHarness.run(PASSWORD + "\n", "probe", USER, "--host", HOST, "--resolve", HOST + ":127.0.0.1",
+                        "--port", port, "--security", "tls", "--trust-ca", caFile.toString(), "--password-stdin");
+                assertThat(r.exitCode()).as(r.out()).isZero();
+                assertThat(r.out()).contains("MailWizard: incoming mail (IMAP/POP3)").contains("Incoming mail:")
+                        .doesNotContain("No secure configuration works").doesNotContain("None of the servers");
+            }
+        }
+    }
+
+    @Test
+    void anIncomingOnlyRunThatFailsSaysSoAboutIncomingMail() {
+        try (var imap = dev.mailwizard.demo.ScriptedImapServer.start(dev.mailwizard.demo.MailboxBehaviour.implicit(DemoPki.selfSigned(HOST).serverContext(), USER, PASSWORD))) {
+            CliHarness.Result r = CliHarness.run("", "probe", USER, "--host", HOST, "--resolve", HOST + ":127.0.0.1",
+                    "--port", "imap:" + imap.port(), "--security", "tls", "--trust-ca", caFile.toString());
+            assertThat(r.exitCode()).isEqualTo(1);
+            assertThat(r.out()).contains("No secure incoming server (IMAP/POP3) works").doesNotContain("outgoing");
+        }
+    }
+
+    @Test
+    void namesThatDoNotExistAreOneConclusionInJsonAndText() throws Exception {
+        String[] args = {"probe", "bob@nowhere.invalid", "--host", "smtp.nowhere.invalid", "--host", "mail.nowhere.invalid",
+                "--port", "465", "--port", "587", "--timeout", "3"};
+        CliHarness.Result text = CliHarness.run("", args);
+        assertThat(text.exitCode()).isEqualTo(1);
+        String out = text.out();
+        assertThat(out).contains("Conclusion:").contains("None of the server names you typed exists in DNS");
+        assertThat(out.indexOf("Conclusion:")).as("the conclusion comes before the rows").isLessThan(out.indexOf("SERVER"));
+        assertThat(out).contains("(4 checks): NAME_NOT_FOUND, see the conclusion above");
+        String[] jsonArgs = java.util.Arrays.copyOf(args, args.length + 1);
+        jsonArgs[args.length] = "--json";
+        JsonNode hints = new ObjectMapper().readTree(CliHarness.run("", jsonArgs).out()).get("hints");
+        assertThat(hints).hasSize(1);
+        assertThat(hints.get(0).get("kind").asText()).isEqualTo("NAME_NOT_FOUND");
+        assertThat(hints.get(0).get("probes")).hasSize(4);
+    }
+
+    @Test
+    void everyPortRefusedEndsInOneConclusionAboutTheNetworkOrTheServer() throws Exception {
+        int a;
+        int b;
+        try (var s1 = new java.net.ServerSocket(0); var s2 = new java.net.ServerSocket(0)) {
+            a = s1.getLocalPort();
+            b = s2.getLocalPort();
+        }
+        CliHarness.Result r = CliHarness.run("", "probe", USER, "--host", HOST, "--resolve", HOST + ":127.0.0.1",
+                "--port", Integer.toString(a), "--port", Integer.toString(b), "--security", "tls", "--json");
+        JsonNode hints = new ObjectMapper().readTree(r.out()).get("hints");
+        assertThat(hints).hasSize(1);
+        assertThat(hints.get(0).get("kind").asText()).isIn("MAIL_PORTS_BLOCKED", "SERVER_UNREACHABLE");
+        assertThat(hints.get(0).get("text").asText()).contains("port 443");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -76,5 +77,49 @@ class ProbeCommandValidationTest {
         assertThat(r.err().strip().lines()).hasSize(1);
         assertThat(r.err()).contains(named).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("Unmatched");
         assertThat(server.connections()).isEqualTo(before);
+    }
+
+    static List<Arguments> passwordArguments() {
+        return List.of(
+                Arguments.of(List.of("a@b.test", "--password", "Hunter2secret")),
+                Arguments.of(List.of("a@b.test", "--password=Hunter2secret")),
+                Arguments.of(List.of("a@b.test", "--pass", "Hunter2secret")),
+                Arguments.of(List.of("a@b.test", "-p", "Hunter2secret")),
+                Arguments.of(List.of("a@b.test", "-pHunter2secret")),
+                Arguments.of(List.of("--password", "Hunter2secret", "a@b.test")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("passwordArguments")
+    void aPasswordTypedAsAnArgumentIsNeverEchoedAndTheFixIsNamed(List<String> args) {
+        List<String> all = new ArrayList<>(List.of("probe"));
+        all.addAll(args);
+        int before = server.connections();
+        CliHarness.Result r = CliHarness.run("", all.toArray(String[]::new));
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.out() + r.err()).doesNotContain("Hunter2secret");
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).contains("passwords are never command-line arguments: pipe it with --password-stdin");
+        assertThat(server.connections()).isEqualTo(before);
+    }
+
+    @Test
+    void aValueAfterAnyUnknownSecretLikeOptionIsHidden() {
+        for (List<String> args : List.of(List.of("--smtp-password", "Hunter2secret"), List.of("--api-token=Hunter2secret"),
+                List.of("--secret", "Hunter2secret", "--other"))) {
+            List<String> all = new ArrayList<>(List.of("probe", "a@b.test"));
+            all.addAll(args);
+            CliHarness.Result r = CliHarness.run("", all.toArray(String[]::new));
+            assertThat(r.exitCode()).isEqualTo(2);
+            assertThat(r.out() + r.err()).as(r.err()).doesNotContain("Hunter2secret").contains(args.get(0).replaceAll("=.*", "="));
+            assertThat(r.err()).contains("<hidden>");
+        }
+    }
+
+    @Test
+    void anUnknownOptionThatIsNoSecretIsStillNamed() {
+        CliHarness.Result r = CliHarness.run("", "probe", "a@b.test", "--colour", "always");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("'--colour'").contains("'always'");
     }
 }

@@ -3,6 +3,7 @@ package dev.mailwizard.discovery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailwizard.model.CandidateSource;
+import dev.mailwizard.model.DeclinedService;
 import dev.mailwizard.model.EmailAddress;
 import dev.mailwizard.model.HostMapping;
 import dev.mailwizard.model.Protocol;
@@ -114,6 +115,29 @@ class DiscoverySourcesTest {
         SourceResult r = srvFinder().find(ALICE);
         assertThat(r).isInstanceOf(SourceResult.NotFound.class);
         assertThat(r.summary()).contains("not offered");
+    }
+
+    @Test
+    void dotTargetForEverySubmissionServiceStopsGuessingSmtpAndIsRecorded() throws Exception {
+        dns.add(srv("_submissions._tcp.example.test.", 0, 0, 0, "."))
+                .add(srv("_submission._tcp.example.test.", 0, 0, 0, "."));
+        DiscoveryResult result = Discovery.standard(config(Duration.ofSeconds(3))).discover(ALICE);
+        assertThat(result.declined()).extracting(DeclinedService::recordName)
+                .containsExactly("_submissions._tcp.example.test", "_submission._tcp.example.test");
+        assertThat(result.declinedProtocols()).containsExactly(Protocol.SMTP);
+        // Guessing still answers for IMAP and POP3, but not for the service the domain said it does not offer.
+        assertThat(result.candidates()).isNotEmpty().noneMatch(c -> c.protocol() == Protocol.SMTP);
+        assertThat(result.notes()).anyMatch(n -> n.contains("no SMTP servers guessed"));
+    }
+
+    @Test
+    void dotTargetForOneServiceKeepsTheOtherOne() throws Exception {
+        dns.add(srv("_submissions._tcp.example.test.", 0, 0, 0, "."))
+                .add(srv("_submission._tcp.example.test.", 0, 0, 587, "mail.example.test."));
+        DiscoveryResult result = Discovery.standard(config(Duration.ofSeconds(3))).discover(ALICE);
+        assertThat(result.declined()).extracting(DeclinedService::security).containsExactly(Security.TLS);
+        assertThat(result.declinedProtocols()).isEmpty();
+        assertThat(result.candidates()).anyMatch(c -> c.protocol() == Protocol.SMTP && c.host().equals("mail.example.test"));
     }
 
     @Test
