@@ -96,8 +96,12 @@ public final class TextReport {
         if (r == null) {
             out.append(red(bold("No secure configuration works."))).append('\n');
             out.append("None of the servers and ports above accepted an encrypted connection with a valid certificate.\n");
-            out.append("Read the reasons below; the most common fixes are a different server name, a network that\n")
-                    .append("does not block ports 465/587, or the provider's CA certificate (--trust-ca).\n\n");
+            if (report.hints().isEmpty()) {
+                out.append("Read the reasons below; the most common fixes are a different server name, a network that\n")
+                        .append("does not block ports 465/587, or the provider's CA certificate (--trust-ca).\n\n");
+            } else {
+                out.append("The conclusion above says why and what to do.\n\n");
+            }
             return;
         }
         boolean both = report.probes().stream().anyMatch(p -> p.endpoint().protocol() != dev.mailwizard.model.Protocol.SMTP);

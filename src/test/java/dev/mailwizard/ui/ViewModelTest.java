@@ -170,6 +170,41 @@ class ViewModelTest {
     }
 
     @Test
+    void aRunWithOnlyIncomingRowsIsJudgedAndShownOnIncomingMail() {
+        var good = PKI.issue(HOST);
+        try (var imap = dev.mailwizard.demo.ScriptedImapServer.start(dev.mailwizard.demo.MailboxBehaviour.implicit(good.serverContext(), "a@vm.test", "pw"))) {
+            WizardState s = state();
+            s.addressProperty().set("a@vm.test");
+            s.passwordProperty().set("pw");
+            s.mappingsProperty().set(HOST + ":127.0.0.1");
+            s.servers().setAll(new ServerRow(dev.mailwizard.model.Protocol.IMAP, HOST, imap.port(), Security.TLS, CandidateSource.USER, true));
+            new TestingViewModel(s, new ImmediateTaskRunner(), UiDispatcher.IMMEDIATE).start();
+            assertThat(s.reportProperty().get().verdict()).isEqualTo(dev.mailwizard.probe.RunVerdict.WORKING);
+            ResultViewModel result = new ResultViewModel(s);
+            assertThat(result.headlineProperty().get()).isEqualTo(Messages.get("result.ok"));
+            assertThat(result.hasRecommendationProperty().get()).isTrue();
+            assertThat(result.hasOutgoingProperty().get()).isFalse();
+            assertThat(result.incomingServerProperty().get()).isEqualTo(HOST);
+            assertThat(result.clipboardText()).contains("Incoming server (IMAP)").doesNotContain("Outgoing server");
+        }
+    }
+
+    @Test
+    void aConclusionStandsForItsRowsWhichAreNotListedAgain() {
+        WizardState s = state();
+        s.addressProperty().set("a@nowhere.invalid");
+        s.servers().setAll(new ServerRow("smtp.nowhere.invalid", 465, Security.TLS, CandidateSource.GUESS, true),
+                new ServerRow("mail.nowhere.invalid", 587, Security.STARTTLS, CandidateSource.GUESS, true));
+        new TestingViewModel(s, new ImmediateTaskRunner(), UiDispatcher.IMMEDIATE).start();
+        ResultViewModel result = new ResultViewModel(s);
+        assertThat(result.conclusions()).hasSize(1);
+        assertThat(result.conclusions().get(0).kind()).isEqualTo(dev.mailwizard.probe.HintKind.NAME_NOT_FOUND);
+        assertThat(result.conclusions().get(0).text()).contains("None of the 2 names MailWizard guessed for nowhere.invalid exists");
+        assertThat(result.conclusions().get(0).rows()).hasSize(2);
+        assertThat(result.failures()).isEmpty();
+    }
+
+    @Test
     void incomingAndOutgoingAreTestedAndRecommendedSideBySide() {
         var good = PKI.issue(HOST);
         try (var smtp = ScriptedSmtpServer.start(ServerBehaviour.builder().implicitTls(good.serverContext()).user("a@vm.test", "pw").build());

@@ -7,6 +7,7 @@ import dev.mailwizard.demo.ScriptedSmtpServer;
 import dev.mailwizard.demo.ServerBehaviour;
 import dev.mailwizard.model.CandidateSource;
 import dev.mailwizard.model.Security;
+import dev.mailwizard.probe.Outcome;
 import dev.mailwizard.probe.TrustMaterial;
 import dev.mailwizard.ui.servers.ServerRow;
 import dev.mailwizard.ui.task.FxTaskRunner;
@@ -218,6 +219,32 @@ class WizardFlowTest {
         assertThat(window.state().servers()).hasSize(2);
         robot.clickOn("#back");
         assertThat(robot.lookup("#address").queryAs(javafx.scene.control.TextField.class).getText()).isEqualTo(USER);
+    }
+
+    @Test
+    void aCertificateProblemOnEveryPortIsOneConclusionWithItsRowsFoldedAndTrustedFromThere(FxRobot robot) throws Exception {
+        var self = DemoPki.selfSigned(HOST);
+        var tls = server(ServerBehaviour.builder().implicitTls(self.serverContext()).user(USER, PASSWORD).build());
+        var starttls = server(ServerBehaviour.builder().starttls(self.serverContext()).user(USER, PASSWORD).build());
+        typeAccount(robot);
+        useServers(robot, new ServerRow(HOST, tls.port(), Security.TLS, CandidateSource.USER, true),
+                new ServerRow(HOST, starttls.port(), Security.STARTTLS, CandidateSource.USER, true));
+        robot.clickOn("#next");
+        waitForRunEnd(robot, 20);
+        robot.clickOn("#next");
+        javafx.scene.layout.VBox conclusions = robot.lookup("#conclusions").queryAs(javafx.scene.layout.VBox.class);
+        assertThat(conclusions.getChildren()).hasSize(1);
+        String said = robot.from(conclusions).lookup(".conclusion").queryAs(Label.class).getText();
+        assertThat(said).contains("Every port of " + HOST).contains("same certificate");
+        TitledPane rows = robot.from(conclusions).lookup(".conclusion-rows").queryAs(TitledPane.class);
+        assertThat(rows.isExpanded()).as("the rows behind the conclusion start folded").isFalse();
+        assertThat(rows.getText()).contains("2");
+        assertThat(robot.lookup("#failures").queryAs(javafx.scene.layout.VBox.class).getChildren()).isEmpty();
+        robot.clickOn(robot.from(conclusions).lookup("#trust").queryAs(Button.class));
+        robot.clickOn(Messages.get("trust.confirm"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.state().reportProperty().get() != null
+                && window.state().reportProperty().get().probes().stream().allMatch(p -> p.outcome() == Outcome.OK));
+        assertThat(tls.authAttempts() + starttls.authAttempts()).isEqualTo(1);
     }
 
     @Test

@@ -129,7 +129,12 @@ public final class ResultView {
             Label text = new Label(c.text(), Icons.warning());
             text.setWrapText(true);
             text.getStyleClass().add("conclusion");
-            VBox box = new VBox(6, text);
+            HBox head = new HBox(10, text);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            head.setAlignment(Pos.CENTER_LEFT);
+            // A certificate shared by every port can be trusted from the conclusion, without unfolding the rows.
+            c.rows().stream().filter(FailureItem::canTrust).findFirst().ifPresent(f -> head.getChildren().add(trustButton(f, trust)));
+            VBox box = new VBox(6, head);
             box.getStyleClass().add("conclusion-card");
             if (!c.rows().isEmpty()) {
                 VBox rows = new VBox(10);
@@ -165,14 +170,18 @@ public final class ResultView {
             line.getChildren().add(cert);
         }
         if (f.canTrust()) {
-            Button trustButton = new Button(Messages.get("result.trust"));
-            trustButton.setId("trust");
-            trustButton.setMinWidth(Region.USE_PREF_SIZE);
-            trustButton.getStyleClass().add("trust-button");
-            trustButton.setOnAction(e -> trust.accept(f.result()));
-            line.getChildren().add(trustButton);
+            line.getChildren().add(trustButton(f, trust));
         }
         return line;
+    }
+
+    private static Button trustButton(FailureItem f, Consumer<ProbeResult> trust) {
+        Button trustButton = new Button(Messages.get("result.trust"));
+        trustButton.setId("trust");
+        trustButton.setMinWidth(Region.USE_PREF_SIZE);
+        trustButton.getStyleClass().add("trust-button");
+        trustButton.setOnAction(e -> trust.accept(f.result()));
+        return trustButton;
     }
 
     private static void fillWarnings(VBox box, ResultViewModel vm) {
