@@ -74,6 +74,22 @@ class BatchCommandTest {
     }
 
     @Test
+    void incomingOnlyLinesAreJudgedOnIncomingMail() throws Exception {
+        var tls = PKI.issue("in.batch.test").serverContext();
+        try (var imap = dev.mailwizard.demo.ScriptedImapServer.start(dev.mailwizard.demo.MailboxBehaviour.implicit(tls, "u@batch.test", "pw"))) {
+            Path input = file("incoming.txt", "in.batch.test\n");
+            String[] args = {"batch", input.toString(), "--port", "imap:" + imap.port(), "--security", "tls",
+                    "--resolve", "in.batch.test:127.0.0.1", "--trust-ca", caFile.toString()};
+            CliHarness.Result text = CliHarness.run("", args);
+            assertThat(text.exitCode()).as(text.err() + text.out()).isZero();
+            assertThat(text.out()).contains("WORKING").contains("IMAP in.batch.test:" + imap.port() + " SSL/TLS");
+            String[] json = java.util.Arrays.copyOf(args, args.length + 1);
+            json[args.length] = "--json";
+            assertThat(lines(CliHarness.run("", json).out()).get(0).get("verdict").asText()).isEqualTo("WORKING");
+        }
+    }
+
+    @Test
     void neverRunsMoreLinesAtOnceThanAsked() throws Exception {
         try (var tarpit = ScriptedSmtpServer.start(ServerBehaviour.builder().silent().build())) {
             StringBuilder content = new StringBuilder();

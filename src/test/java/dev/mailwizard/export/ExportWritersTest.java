@@ -34,6 +34,24 @@ class ExportWritersTest {
     }
 
     @Test
+    void theHelpDeskReportSaysTheConclusionFirstWithItsRowsFolded() {
+        com.fasterxml.jackson.databind.node.ObjectNode json = ExportFixtures.report(ExportFixtures.Mode.TLS).deepCopy();
+        com.fasterxml.jackson.databind.node.ObjectNode hint = json.putArray("hints").addObject();
+        hint.put("kind", "MAIL_PORTS_BLOCKED");
+        hint.put("text", "smtp.example.test does not answer on any mail port <465, 587>: your network blocks outgoing mail ports");
+        hint.putArray("probes").add(0).add(99);
+        ExportResult r = ProfileWriters.all().stream().filter(w -> w.id().equals("report")).findFirst().orElseThrow()
+                .write(ExportInput.of(ExportFixtures.implicitTls()).withReport(json));
+        String html = files(r).stream().filter(f -> f.name().endsWith(".html")).findFirst().orElseThrow().text();
+        String md = files(r).stream().filter(f -> f.name().endsWith(".md")).findFirst().orElseThrow().text();
+        assertThat(html.indexOf("<h2>Conclusion</h2>")).isPositive().isLessThan(html.indexOf("<h2>Recommendation</h2>"));
+        assertThat(html).contains("mail port &lt;465, 587&gt;: your network blocks")
+                .contains("<details>\n<summary>The 1 test behind this (MAIL_PORTS_BLOCKED)</summary>");
+        assertThat(md.indexOf("## Conclusion")).isPositive().isLessThan(md.indexOf("## Recommendation"));
+        assertThat(md).contains("<details><summary>The 1 test behind this (MAIL_PORTS_BLOCKED)</summary>");
+    }
+
+    @Test
     void thePasswordGoesOnlyIntoFormatsThatCanHoldItAndOnlyWhenAsked() {
         Map<String, ExportResult> without = writeAll(ExportInput.of(ExportFixtures.implicitTls()).withReport(ExportFixtures.report(ExportFixtures.Mode.TLS)));
         without.values().forEach(r -> files(r).forEach(f -> {
