@@ -160,7 +160,7 @@ abstract class MailProbe {
                 throw e;
             }
             if (c.rawSocket().tappedLooksLikeText()) {
-                String text = new String(c.rawSocket().tapped(), java.nio.charset.StandardCharsets.ISO_8859_1).lines().findFirst().orElse("");
+                String text = new String(c.rawSocket().tapped(), java.nio.charset.StandardCharsets.UTF_8).lines().findFirst().orElse("");
                 rec.transcript.server(text);
                 throw new ProbeFailure(whenPlainText, whenPlainText == Outcome.NOT_TLS
                         ? "the server answered in plain text (\"" + Transcript.printable(text) + "\") where a TLS handshake was expected; this port wants STARTTLS or is not a mail-over-TLS port"
