@@ -1,6 +1,7 @@
 package dev.mailwizard.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mailwizard.model.DisplayText;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.Map;
 /**
  * The help-desk report as plain blocks, built once from the contract's JSON report and rendered
  * as HTML ({@link HtmlRenderer}) or Markdown ({@link MarkdownRenderer}). Everything here is text
- * that may come from a hostile server; the renderers escape it.
+ * that may come from a hostile server; the renderers escape it. The JSON may come from a file, so
+ * its strings are read through {@link DisplayText} (control and bidi characters become escapes).
  */
 record ReportDocument(String title, List<Block> blocks) {
     sealed interface Block {
@@ -229,12 +231,12 @@ record ReportDocument(String title, List<Block> blocks) {
 
     static String text(JsonNode n, String field) {
         JsonNode v = n.path(field);
-        return v.isMissingNode() || v.isNull() ? "" : v.asText();
+        return v.isMissingNode() || v.isNull() ? "" : DisplayText.escape(v.asText());
     }
 
     static List<String> strings(JsonNode array) {
         List<String> out = new ArrayList<>();
-        array.forEach(v -> out.add(v.asText()));
+        array.forEach(v -> out.add(DisplayText.escape(v.asText())));
         return out;
     }
 }

@@ -15,6 +15,6 @@ public record ServerCandidate(Protocol protocol, String host, Integer port, Secu
         if (port != null) {
             Ports.check(port);
         }
-        detail = detail == null ? "" : detail;
+        detail = detail == null ? "" : DisplayText.escape(detail); // may quote DNS or autoconfig data
     }
 }

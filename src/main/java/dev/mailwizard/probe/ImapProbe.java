@@ -1,5 +1,6 @@
 package dev.mailwizard.probe;
 
+import dev.mailwizard.model.DisplayText;
 import dev.mailwizard.model.Endpoint;
 import dev.mailwizard.model.Security;
 
@@ -28,10 +29,10 @@ final class ImapProbe extends StoreProbe {
         String upper = greeting.toUpperCase(Locale.ROOT);
         boolean preauth = upper.startsWith("* PREAUTH");
         if (upper.startsWith("* BYE")) {
-            throw new ProbeFailure(Outcome.PROTOCOL_ERROR, "the server said goodbye at once: " + greeting);
+            throw new ProbeFailure(Outcome.PROTOCOL_ERROR, "the server said goodbye at once: " + DisplayText.serverLine(greeting));
         }
         if (!upper.startsWith("* OK") && !preauth) {
-            throw new ProbeFailure(Outcome.PROTOCOL_ERROR, "the server's greeting is not IMAP: \"" + Transcript.printable(greeting) + "\"");
+            throw new ProbeFailure(Outcome.PROTOCOL_ERROR, "the server's greeting is not IMAP: \"" + DisplayText.serverLine(greeting) + "\"");
         }
         enter(endpoint.security() == Security.TLS ? Phase.EHLO_AFTER_TLS : Phase.EHLO);
         List<String> caps = capability(c);
@@ -63,7 +64,7 @@ final class ImapProbe extends StoreProbe {
         String reply = tagged(c, starttlsTag, null);
         rec.starttlsReply = reply;
         if (!reply.toUpperCase(Locale.ROOT).startsWith(starttlsTag.toUpperCase(Locale.ROOT) + " OK")) {
-            throw new ProbeFailure(Outcome.STARTTLS_REFUSED, "the server advertised STARTTLS but answered \"" + reply + "\"");
+            throw new ProbeFailure(Outcome.STARTTLS_REFUSED, "the server advertised STARTTLS but answered \"" + DisplayText.serverLine(reply) + "\"");
         }
         certProblem = tlsAfterUpgradeOk(c, "STARTTLS");
         enter(Phase.EHLO_AFTER_TLS);
@@ -107,7 +108,7 @@ final class ImapProbe extends StoreProbe {
         List<String> caps = new ArrayList<>();
         String done = tagged(c, t, caps);
         if (!done.toUpperCase(Locale.ROOT).startsWith(t.toUpperCase(Locale.ROOT) + " OK")) {
-            throw new ProbeFailure(Outcome.PROTOCOL_ERROR, "the server refused CAPABILITY: \"" + done + "\"");
+            throw new ProbeFailure(Outcome.PROTOCOL_ERROR, "the server refused CAPABILITY: \"" + DisplayText.serverLine(done) + "\"");
         }
         return caps;
     }
@@ -124,7 +125,7 @@ final class ImapProbe extends StoreProbe {
             } else if (upper.startsWith(t.toUpperCase(Locale.ROOT) + " ")) {
                 return l;
             } else if (!l.startsWith("* ") && !l.startsWith("+")) {
-                throw new ProbeFailure(Outcome.PROTOCOL_ERROR, "the server sent a line that is not IMAP: \"" + Transcript.printable(l) + "\"");
+                throw new ProbeFailure(Outcome.PROTOCOL_ERROR, "the server sent a line that is not IMAP: \"" + DisplayText.serverLine(l) + "\"");
             }
         }
         throw new ProbeFailure(Outcome.PROTOCOL_ERROR, "the server sent more than " + MAX_LINES + " lines without finishing its reply");

@@ -33,6 +33,7 @@ final class LineConnection implements Closeable {
     private InputStream in;
     private OutputStream out;
     private final byte[] buf = new byte[8192];
+    private final byte[] line = new byte[MAX_LINE];
     private int pos;
     private int lim;
 
@@ -65,26 +66,31 @@ final class LineConnection implements Closeable {
         return (lim - pos) + Math.max(0, in.available());
     }
 
-    /** Reads one line (without CRLF); null when the server closed the connection. */
+    /**
+     * Reads one line (without CRLF), decoded as UTF-8; null when the server closed the connection.
+     * Bytes that are not UTF-8 become U+FFFD. The protocols' own words are ASCII, so parsing is
+     * unchanged; greetings and replies in other scripts read as the server meant them.
+     */
     String readLine() throws IOException {
-        StringBuilder line = new StringBuilder();
+        int len = 0;
         while (true) {
             if (pos == lim && !fill()) {
-                return line.length() == 0 ? null : line.toString();
+                return len == 0 ? null : decode(len);
             }
             byte b = buf[pos++];
             if (b == '\n') {
-                int len = line.length();
-                if (len > 0 && line.charAt(len - 1) == '\r') {
-                    line.setLength(len - 1);
-                }
-                return line.toString();
+                return decode(len > 0 && line[len - 1] == '\r' ? len - 1 : len);
             }
-            if (line.length() >= MAX_LINE) {
+            if (len >= MAX_LINE) {
                 throw new LineTooLongException();
             }
-            line.append((char) (b & 0xff));
+            line[len++] = b;
         }
+    }
+
+    private String decode(int len) {
+        // new String replaces malformed input with U+FFFD (CodingErrorAction.REPLACE), never throws.
+        return new String(line, 0, len, StandardCharsets.UTF_8);
     }
 
     private boolean fill() throws IOException {

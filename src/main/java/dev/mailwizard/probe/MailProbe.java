@@ -1,6 +1,7 @@
 package dev.mailwizard.probe;
 
 import dev.mailwizard.model.Credentials;
+import dev.mailwizard.model.DisplayText;
 import dev.mailwizard.model.Endpoint;
 
 import java.io.IOException;
@@ -162,11 +163,11 @@ abstract class MailProbe {
                 throw e;
             }
             if (c.rawSocket().tappedLooksLikeText()) {
-                String text = new String(c.rawSocket().tapped(), java.nio.charset.StandardCharsets.ISO_8859_1).lines().findFirst().orElse("");
+                String text = new String(c.rawSocket().tapped(), java.nio.charset.StandardCharsets.UTF_8).lines().findFirst().orElse("");
                 rec.transcript.server(text);
                 throw new ProbeFailure(whenPlainText, whenPlainText == Outcome.NOT_TLS
-                        ? "the server answered in plain text (\"" + Transcript.printable(text) + "\") where a TLS handshake was expected; this port wants STARTTLS or is not a mail-over-TLS port"
-                        : "the server sent plain text (\"" + Transcript.printable(text) + "\") where the TLS handshake should start: injected data; connection abandoned");
+                        ? "the server answered in plain text (\"" + DisplayText.serverLine(text) + "\") where a TLS handshake was expected; this port wants STARTTLS or is not a mail-over-TLS port"
+                        : "the server sent plain text (\"" + DisplayText.serverLine(text) + "\") where the TLS handshake should start: injected data; connection abandoned");
             }
             if (c.rawSocket().tapped().length == 0 && endedWithoutAWord(e)) {
                 // Not one byte came back: the port is open but the server reset or closed at once.
@@ -313,17 +314,18 @@ abstract class MailProbe {
             rec.login = new LoginReport(true, r.mechanism(), LoginStatus.REJECTED, r.reply(),
                     "the server refused the login; MailWizard does not retry, so the account does not lock");
             boolean temporary = r.reply().startsWith("4");
-            return new Verdict(Outcome.LOGIN_REJECTED, "the server answered the login with \"" + r.reply() + "\"; nothing was retried"
+            return new Verdict(Outcome.LOGIN_REJECTED, "the server answered the login with \"" + DisplayText.serverLine(r.reply()) + "\"; nothing was retried"
                     + (temporary ? " (a temporary failure: the server could not check the password now; try again later)" : ""), r.mechanism());
         }
         LoginAttempt.Failed f = (LoginAttempt.Failed) attempt;
+        String failure = DisplayText.serverLine(f.detail()); // Jakarta Mail's words, which may quote the server
         if (guard.cancelled()) {
             return new Verdict(Outcome.SKIPPED, "cancelled during the login", null);
         }
         rec.login = new LoginReport(true, diagnosis.mechanism, LoginStatus.NOT_ATTEMPTED, null,
-                "the login connection failed before the server judged the password: " + f.detail()
+                "the login connection failed before the server judged the password: " + failure
                         + (rec.credentialsSent ? " (the password had already been sent, over the verified connection)" : ""));
-        return new Verdict(guard.fired() ? Outcome.TIMEOUT : f.outcome(), f.detail(), null);
+        return new Verdict(guard.fired() ? Outcome.TIMEOUT : f.outcome(), failure, null);
     }
 
     private ProbeResult classify(Exception e, LineConnection c) {

@@ -1,5 +1,6 @@
 package dev.mailwizard.probe;
 
+import dev.mailwizard.model.DisplayText;
 import dev.mailwizard.model.Endpoint;
 import dev.mailwizard.model.Security;
 
@@ -21,8 +22,8 @@ final class Pop3Probe extends StoreProbe {
         Outcome certProblem = implicitTlsFirst(c);
         String greeting = greeting(c);
         if (!greeting.startsWith("+OK")) {
-            throw new ProbeFailure(Outcome.PROTOCOL_ERROR, greeting.startsWith("-ERR") ? "the server refuses service: " + greeting
-                    : "the server's greeting is not POP3: \"" + Transcript.printable(greeting) + "\"");
+            throw new ProbeFailure(Outcome.PROTOCOL_ERROR, greeting.startsWith("-ERR") ? "the server refuses service: " + DisplayText.serverLine(greeting)
+                    : "the server's greeting is not POP3: \"" + DisplayText.serverLine(greeting) + "\"");
         }
         enter(endpoint.security() == Security.TLS ? Phase.EHLO_AFTER_TLS : Phase.EHLO);
         List<String> caps = capa(c);
@@ -43,7 +44,7 @@ final class Pop3Probe extends StoreProbe {
         String reply = line(c);
         rec.starttlsReply = reply;
         if (!reply.startsWith("+OK")) {
-            throw new ProbeFailure(Outcome.STARTTLS_REFUSED, "the server advertised STLS but answered \"" + reply + "\"");
+            throw new ProbeFailure(Outcome.STARTTLS_REFUSED, "the server advertised STLS but answered \"" + DisplayText.serverLine(reply) + "\"");
         }
         certProblem = tlsAfterUpgradeOk(c, "STLS");
         enter(Phase.EHLO_AFTER_TLS);

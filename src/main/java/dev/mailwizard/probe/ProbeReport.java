@@ -1,6 +1,7 @@
 package dev.mailwizard.probe;
 
 import dev.mailwizard.model.DeclinedService;
+import dev.mailwizard.model.DisplayText;
 import dev.mailwizard.model.Protocol;
 import dev.mailwizard.model.ServerCandidate;
 
@@ -25,7 +26,7 @@ public record ProbeReport(String tool, String address, Instant startedAt, long e
 
     public ProbeReport {
         discovery = List.copyOf(discovery);
-        discoveryNotes = List.copyOf(discoveryNotes);
+        discoveryNotes = List.copyOf(DisplayText.escape(discoveryNotes)); // built from DNS, autoconfig and ISPDB answers
         probes = List.copyOf(probes);
         alternatives = List.copyOf(alternatives);
         alternativesIncoming = List.copyOf(alternativesIncoming);

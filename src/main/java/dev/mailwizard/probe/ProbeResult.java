@@ -1,5 +1,6 @@
 package dev.mailwizard.probe;
 
+import dev.mailwizard.model.DisplayText;
 import dev.mailwizard.model.Endpoint;
 
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.List;
  * what exactly happened, in words; {@code tls}, {@code login}, {@code testMessage} are null when
  * that phase did not happen. {@code legacyTlsVersion} is set ("TLSv1", "TLSv1.1") only when a
  * diagnosis-only handshake showed that the server speaks nothing newer; it is never used to log in.
+ * Every text is safe to show ({@link DisplayText}): whatever builds a result, no face sees raw server text.
  */
 public record ProbeResult(Endpoint endpoint, String address, Outcome outcome, String detail, String banner,
                           List<String> capabilitiesBeforeTls, List<String> capabilitiesAfterTls,
@@ -17,12 +19,14 @@ public record ProbeResult(Endpoint endpoint, String address, Outcome outcome, St
                           List<String> warnings, List<String> transcript, TestMessage testMessage,
                           String legacyTlsVersion) {
     public ProbeResult {
-        capabilitiesBeforeTls = capabilitiesBeforeTls == null ? null : List.copyOf(capabilitiesBeforeTls);
-        capabilitiesAfterTls = capabilitiesAfterTls == null ? null : List.copyOf(capabilitiesAfterTls);
-        authMechanisms = List.copyOf(authMechanisms);
-        warnings = List.copyOf(warnings);
-        transcript = List.copyOf(transcript);
-        detail = detail == null ? "" : detail;
+        banner = DisplayText.serverLine(banner);
+        capabilitiesBeforeTls = capabilitiesBeforeTls == null ? null : List.copyOf(DisplayText.serverLines(capabilitiesBeforeTls));
+        capabilitiesAfterTls = capabilitiesAfterTls == null ? null : List.copyOf(DisplayText.serverLines(capabilitiesAfterTls));
+        starttlsReply = DisplayText.serverLine(starttlsReply);
+        authMechanisms = List.copyOf(DisplayText.serverLines(authMechanisms));
+        warnings = List.copyOf(DisplayText.escape(warnings));
+        transcript = List.copyOf(DisplayText.escape(transcript));
+        detail = detail == null ? "" : DisplayText.escape(detail);
     }
 
     /** The TCP connection was accepted (so "the port is closed" can never be the explanation). */

@@ -1,6 +1,7 @@
 package dev.mailwizard.probe;
 
 import dev.mailwizard.model.Credentials;
+import dev.mailwizard.model.DisplayText;
 import dev.mailwizard.model.Endpoint;
 import dev.mailwizard.model.Security;
 
@@ -179,7 +180,7 @@ final class SmtpProbe extends MailProbe {
             Matcher m = REPLY_LINE.matcher(line);
             if (!m.matches()) {
                 throw new ProbeFailure(Outcome.PROTOCOL_ERROR, "the server sent a line that is not an SMTP reply: \""
-                        + Transcript.printable(line.length() > 80 ? line.substring(0, 80) + "..." : line) + "\"");
+                        + DisplayText.escape(line.length() > 80 ? line.substring(0, 80) + "..." : line) + "\"");
             }
             int lineCode = Integer.parseInt(m.group(1));
             if (code >= 0 && lineCode != code) {

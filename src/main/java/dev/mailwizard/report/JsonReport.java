@@ -2,11 +2,14 @@ package dev.mailwizard.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.mailwizard.model.CandidateSource;
 import dev.mailwizard.model.DeclinedService;
+import dev.mailwizard.model.DisplayText;
 import dev.mailwizard.model.ServerCandidate;
 import dev.mailwizard.probe.CertificateReport;
 import dev.mailwizard.probe.Hint;
@@ -72,6 +75,7 @@ public final class JsonReport {
         root.put("cancelled", report.cancelled());
         ArrayNode hints = root.putArray("hints");
         report.hints().forEach(h -> hints.add(hint(h, report.probes())));
+        escapeStrings(root);
         return root;
     }
 
@@ -101,6 +105,32 @@ public final class JsonReport {
         n.put("detail", d.recordName() + " points to \".\": the domain does not offer this service");
         n.put("offered", false);
         return n;
+    }
+
+    /** Every string as DisplayText shows it: the records are clean already; this also covers fields added later. */
+    private static void escapeStrings(JsonNode node) {
+        if (node instanceof ObjectNode o) {
+            o.properties().forEach(field -> {
+                if (field.getValue().isTextual()) {
+                    field.setValue(escaped((TextNode) field.getValue()));
+                } else {
+                    escapeStrings(field.getValue());
+                }
+            });
+        } else if (node instanceof ArrayNode a) {
+            for (int i = 0; i < a.size(); i++) {
+                if (a.get(i).isTextual()) {
+                    a.set(i, escaped((TextNode) a.get(i)));
+                } else {
+                    escapeStrings(a.get(i));
+                }
+            }
+        }
+    }
+
+    private static TextNode escaped(TextNode text) {
+        String shown = DisplayText.escape(text.textValue());
+        return shown.equals(text.textValue()) ? text : TextNode.valueOf(shown);
     }
 
     private static ObjectNode candidate(ServerCandidate c) {

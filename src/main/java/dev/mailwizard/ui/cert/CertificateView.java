@@ -1,5 +1,6 @@
 package dev.mailwizard.ui.cert;
 
+import dev.mailwizard.model.DisplayText;
 import dev.mailwizard.probe.CertificateReport;
 import dev.mailwizard.probe.ProbeResult;
 import dev.mailwizard.ui.Messages;
@@ -49,7 +50,7 @@ public final class CertificateView {
         Label label = new Label(Messages.get(key));
         label.getStyleClass().add("cert-label");
         // Selectable, so a help-desk person can copy a fingerprint.
-        TextField text = new TextField(value);
+        TextField text = new TextField(DisplayText.escape(value)); // a certificate says what its maker wants
         text.setEditable(false);
         text.getStyleClass().add("cert-value");
         text.setPrefColumnCount(48);
