@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -100,6 +101,27 @@ public final class ScreenshotTour {
         });
         Thread.sleep(1500);
         shot(window, out.resolve("8-export.png"));
+        // A run where nothing answers: one conclusion first, the rows folded under it. Needs a machine
+        // with no mail server on 127.0.0.1 (nothing listens on these ports, nor on 443).
+        onFx(() -> {
+            window.state().reportProperty().set(null);
+            window.state().mappingsProperty().set("mail.example.com:127.0.0.1");
+            window.state().servers().setAll(List.of(465, 587, 25, 2525).stream()
+                    .map(port -> new dev.mailwizard.ui.servers.ServerRow("mail.example.com", port,
+                            port == 465 ? dev.mailwizard.model.Security.TLS : dev.mailwizard.model.Security.STARTTLS,
+                            dev.mailwizard.model.CandidateSource.USER, true)).toList());
+            window.shell().show(WizardWindow.TESTING, true);
+            return null;
+        });
+        until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (onFx(() -> window.state().reportProperty().get() == null) && System.nanoTime() < until) {
+            Thread.sleep(100);
+        }
+        onFx(() -> {
+            window.shell().show(3, true);
+            return null;
+        });
+        shot(window, out.resolve("9-conclusion.png"));
         onFx(() -> {
             window.scene().getWindow().hide();
             return null;
