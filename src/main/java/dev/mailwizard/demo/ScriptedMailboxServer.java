@@ -17,6 +17,18 @@ abstract class ScriptedMailboxServer extends ScriptedServer {
         this.b = behaviour;
     }
 
+    /** The server side of the handshake; an old-TLS-only server that hung up ends the connection. */
+    private Socket startTls(Socket plain) throws IOException {
+        if (b.oldTlsOnly().isEmpty()) {
+            return wrap(plain, b.tls(), MailboxBehaviour.TLS_PROTOCOLS);
+        }
+        Socket s = wrapLikeOldServer(plain, b.tls(), b.oldTlsOnly());
+        if (s == null) {
+            throw new java.io.EOFException("hung up on a ClientHello without an old TLS version");
+        }
+        return s;
+    }
+
     /** One client connection; {@link #upgrade} swaps its streams for TLS ones. */
     final class Connection {
         private Socket socket;
@@ -26,7 +38,7 @@ abstract class ScriptedMailboxServer extends ScriptedServer {
 
         Connection(Socket plain) throws IOException {
             tls = b.implicitTls();
-            socket = tls ? wrap(plain, b.tls(), MailboxBehaviour.TLS_PROTOCOLS) : plain;
+            socket = tls ? startTls(plain) : plain;
             in = reader(socket);
             out = socket.getOutputStream();
         }
@@ -35,7 +47,7 @@ abstract class ScriptedMailboxServer extends ScriptedServer {
         void upgrade(String okReply) throws IOException {
             out.write((okReply + "\r\n" + (b.injectAfterStarttls() == null ? "" : b.injectAfterStarttls())).getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            socket = wrap(socket, b.tls(), MailboxBehaviour.TLS_PROTOCOLS);
+            socket = startTls(socket);
             tls = true;
             in = reader(socket);
             out = socket.getOutputStream();

@@ -116,7 +116,29 @@ public abstract class ScriptedServer implements Closeable {
 
     /** Starts TLS as the server side of {@code plain}. */
     protected SSLSocket wrap(Socket plain, SSLContext tls, List<String> protocols) throws IOException {
-        SSLSocket s = (SSLSocket) tls.getSocketFactory().createSocket(plain, null, plain.getPort(), true);
+        return handshake((SSLSocket) tls.getSocketFactory().createSocket(plain, null, plain.getPort(), true), protocols);
+    }
+
+    /**
+     * Starts TLS like an old server that knows only {@code protocols} (TLSv1, TLSv1.1): when the
+     * ClientHello offers none of them, it hangs up without a TLS alert, as some old servers do
+     * (Java's own server side would answer with a protocol_version alert). Null after hanging up.
+     */
+    protected SSLSocket wrapLikeOldServer(Socket plain, SSLContext tls, List<String> protocols) throws IOException {
+        byte[] hello = HelloInspector.readRecord(plain.getInputStream());
+        if (!HelloInspector.offersAny(hello, protocols)) {
+            return null;
+        }
+        return handshake((SSLSocket) tls.getSocketFactory().createSocket(plain, new java.io.ByteArrayInputStream(hello), true), protocols);
+    }
+
+    /** Reads the ClientHello, answers it with a fatal TLS alert and hangs up. */
+    protected static void alertOnHello(Socket plain, int description) throws IOException {
+        HelloInspector.readRecord(plain.getInputStream());
+        HelloInspector.sendFatalAlert(plain.getOutputStream(), description);
+    }
+
+    private SSLSocket handshake(SSLSocket s, List<String> protocols) throws IOException {
         s.setUseClientMode(false);
         SSLParameters p = s.getSSLParameters();
         p.setProtocols(protocols.toArray(String[]::new));

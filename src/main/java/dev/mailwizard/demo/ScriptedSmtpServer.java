@@ -52,10 +52,23 @@ public final class ScriptedSmtpServer extends ScriptedServer {
                 idle(socket);
                 return;
             }
-            s = wrap(socket, behaviour.tls(), behaviour.tlsProtocols());
+            s = startTls(socket);
+            if (s == null) {
+                return;
+            }
             tls = true;
         }
         new Session(s, tls).run();
+    }
+
+    /** The server side of the handshake as the behaviour says; null when the server hung up instead. */
+    private Socket startTls(Socket plain) throws IOException {
+        if (behaviour.helloAlert() != 0) {
+            alertOnHello(plain, behaviour.helloAlert());
+            return null;
+        }
+        return behaviour.hangUpOnNewerTls() ? wrapLikeOldServer(plain, behaviour.tls(), behaviour.tlsProtocols())
+                : wrap(plain, behaviour.tls(), behaviour.tlsProtocols());
     }
 
     private final class Session {
@@ -148,7 +161,11 @@ public final class ScriptedSmtpServer extends ScriptedServer {
                 idle(socket);
                 return false;
             }
-            use(wrap(socket, behaviour.tls(), behaviour.tlsProtocols()), true);
+            Socket upgraded = startTls(socket);
+            if (upgraded == null) {
+                return false;
+            }
+            use(upgraded, true);
             return true;
         }
 

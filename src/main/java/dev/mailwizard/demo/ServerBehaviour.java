@@ -12,7 +12,7 @@ public record ServerBehaviour(String greeting, boolean implicitTls, SSLContext t
                               boolean offerStarttls, String starttlsReply, String injectAfterStarttls,
                               List<String> authBeforeTls, List<String> authAfterTls, boolean refuseEhloAfterTls,
                               boolean silent, long dripMillis, boolean stallHandshake, boolean resetOnConnect,
-                              Map<String, String> users) {
+                              Map<String, String> users, boolean hangUpOnNewerTls, int helloAlert) {
     public ServerBehaviour {
         tlsProtocols = List.copyOf(tlsProtocols);
         authBeforeTls = List.copyOf(authBeforeTls);
@@ -41,6 +41,8 @@ public record ServerBehaviour(String greeting, boolean implicitTls, SSLContext t
         private boolean stallHandshake;
         private boolean resetOnConnect;
         private Map<String, String> users = Map.of();
+        private boolean hangUpOnNewerTls;
+        private int helloAlert;
 
         public Builder greeting(String v) { greeting = v; return this; }
         public Builder implicitTls(SSLContext context) { implicitTls = true; tls = context; return this; }
@@ -61,6 +63,13 @@ public record ServerBehaviour(String greeting, boolean implicitTls, SSLContext t
         public Builder stallHandshake() { stallHandshake = true; return this; }
         /** Resets the connection as soon as it is accepted. */
         public Builder resetOnConnect() { resetOnConnect = true; return this; }
+        /**
+         * With old {@link #tlsProtocols} (TLSv1, TLSv1.1): hangs up, without a TLS alert, on a
+         * ClientHello that offers none of them, as some old servers do.
+         */
+        public Builder hangUpOnNewerTls() { hangUpOnNewerTls = true; return this; }
+        /** Answers every ClientHello with this fatal TLS alert (40 handshake_failure, 70 protocol_version) and hangs up. */
+        public Builder alertOnHello(int description) { helloAlert = description; return this; }
         public Builder user(String name, String password) {
             var m = new java.util.HashMap<>(users);
             m.put(name, password);
@@ -70,7 +79,8 @@ public record ServerBehaviour(String greeting, boolean implicitTls, SSLContext t
 
         public ServerBehaviour build() {
             return new ServerBehaviour(greeting, implicitTls, tls, tlsProtocols, offerStarttls, starttlsReply, injectAfterStarttls,
-                    authBeforeTls, authAfterTls, refuseEhloAfterTls, silent, dripMillis, stallHandshake, resetOnConnect, users);
+                    authBeforeTls, authAfterTls, refuseEhloAfterTls, silent, dripMillis, stallHandshake, resetOnConnect, users,
+                    hangUpOnNewerTls, helloAlert);
         }
     }
 }

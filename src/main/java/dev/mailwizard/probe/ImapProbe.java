@@ -97,6 +97,20 @@ final class ImapProbe extends StoreProbe {
         }
     }
 
+    @Override
+    protected void upgradeForDiagnosis(LineConnection c) throws IOException, ProbeFailure {
+        String greeting = line(c);
+        if (!greeting.toUpperCase(Locale.ROOT).startsWith("* OK")) {
+            throw new ProbeFailure(Outcome.PROTOCOL_ERROR, "the server greeted with \"" + Transcript.printable(greeting) + "\"");
+        }
+        String t = nextTag();
+        c.writeLine(t + " STARTTLS");
+        String reply = tagged(c, t, null);
+        if (!reply.toUpperCase(Locale.ROOT).startsWith(t.toUpperCase(Locale.ROOT) + " OK")) {
+            throw new ProbeFailure(Outcome.PROTOCOL_ERROR, "the server answered STARTTLS with \"" + Transcript.printable(reply) + "\"");
+        }
+    }
+
     private String nextTag() {
         return "a" + (++tag);
     }

@@ -53,6 +53,12 @@ abstract class MailProbe {
     /** A polite goodbye (QUIT, LOGOUT); errors are ignored. */
     protected abstract void farewell(LineConnection c);
 
+    /**
+     * For the diagnosis-only TLS 1.0/1.1 hello on a STARTTLS port: on a fresh connection, the
+     * minimal dialogue up to the server's OK to STARTTLS/STLS. Records nothing but the transcript.
+     */
+    protected abstract void upgradeForDiagnosis(LineConnection c) throws IOException, ProbeFailure;
+
     /** The one login attempt, through Jakarta Mail, on a new connection whose output passes {@code watch}. */
     protected abstract LoginAttempt attemptLogin(Credentials credentials, String mechanism, CredentialWatch watch);
 
@@ -107,6 +113,14 @@ abstract class MailProbe {
                 return c;
             } catch (ConnectException | NoRouteToHostException e) {
                 last = e; // try the next address of the name
+            } catch (SocketException e) {
+                if (guard.fired() || guard.cancelled() || !String.valueOf(e.getMessage()).contains("reset")) {
+                    throw e; // e.g. "Network is unreachable": as before
+                }
+                // A reset, not a refusal: the server accepted the connection and cut it before
+                // connect() returned (the kernel reports the reset it already received).
+                rec.connectMs = rec.phaseMillis();
+                throw new ProbeFailure(Outcome.REFUSED, "the server accepted the connection and reset it at once");
             }
         }
         throw last;
@@ -171,14 +185,15 @@ abstract class MailProbe {
             }
             if (c.rawSocket().tapped().length == 0 && endedWithoutAWord(e)) {
                 // Not one byte came back: the port is open but the server reset or closed at once.
-                throw new ProbeFailure(Outcome.REFUSED, "the server reset or closed the connection before answering the TLS handshake");
+                throw whyEnded(c, new ProbeFailure(Outcome.REFUSED, "the server reset or closed the connection before answering the TLS handshake"));
             }
-            throw new ProbeFailure(Outcome.TLS_HANDSHAKE_FAILED, "the TLS handshake failed: " + handshakeReason(e));
+            ProbeFailure failed = new ProbeFailure(Outcome.TLS_HANDSHAKE_FAILED, "the TLS handshake failed: " + handshakeReason(e));
+            throw refusedByServer(e) ? whyEnded(c, failed) : failed;
         } catch (java.net.SocketException e) {
             if (guard.fired() || guard.cancelled()) {
                 throw e;
             }
-            throw new ProbeFailure(Outcome.REFUSED, "the server reset the connection during the TLS handshake");
+            throw whyEnded(c, new ProbeFailure(Outcome.REFUSED, "the server reset the connection during the TLS handshake"));
         }
         rec.tlsMs = millisSince(t);
         SSLSession session = tls.getSession();
@@ -209,6 +224,33 @@ abstract class MailProbe {
             return Outcome.CERT_HOSTNAME_MISMATCH;
         }
         return null;
+    }
+
+    /**
+     * The server ended our TLS 1.2+ handshake: one diagnosis-only hello offering TLS 1.0/1.1, on a
+     * new connection, tells whether an outdated TLS version is the reason. Returns the verdict.
+     */
+    private ProbeFailure whyEnded(LineConnection first, ProbeFailure ended) throws IOException {
+        first.close();
+        rec.transcript.note("the TLS handshake (TLS 1.2 or newer) ended: " + ended.getMessage());
+        LegacyTlsCheck.Finding f = LegacyTlsCheck.run(new InetSocketAddress(first.rawSocket().getInetAddress(), endpoint.port()),
+                endpoint.host(), endpoint.security() == dev.mailwizard.model.Security.STARTTLS ? this::upgradeForDiagnosis : null,
+                deadline, guard, rec.transcript);
+        if (f == null) {
+            return ended;
+        }
+        if (f.outdatedVersion() != null) {
+            rec.legacyTlsVersion = f.legacyTlsVersion();
+            return new ProbeFailure(Outcome.TLS_HANDSHAKE_FAILED, f.words());
+        }
+        return new ProbeFailure(ended.outcome(), ended.getMessage() + "; " + f.words());
+    }
+
+    /** The server answered our hello with an alert that an old TLS version could explain. */
+    private static boolean refusedByServer(SSLException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.contains("protocol_version") || m.contains("handshake_failure") || m.contains("insufficient_security")
+                || m.contains("not accepted by client preferences");
     }
 
     private static boolean endedWithoutAWord(SSLException e) {

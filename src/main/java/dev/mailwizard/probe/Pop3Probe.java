@@ -70,6 +70,19 @@ final class Pop3Probe extends StoreProbe {
         }
     }
 
+    @Override
+    protected void upgradeForDiagnosis(LineConnection c) throws IOException, ProbeFailure {
+        String greeting = line(c);
+        if (!greeting.startsWith("+OK")) {
+            throw new ProbeFailure(Outcome.PROTOCOL_ERROR, "the server greeted with \"" + Transcript.printable(greeting) + "\"");
+        }
+        c.writeLine("STLS");
+        String reply = line(c);
+        if (!reply.startsWith("+OK")) {
+            throw new ProbeFailure(Outcome.PROTOCOL_ERROR, "the server answered STLS with \"" + Transcript.printable(reply) + "\"");
+        }
+    }
+
     /** CAPA; an -ERR means the server predates RFC 2449 (no capabilities known). */
     private List<String> capa(LineConnection c) throws IOException, ProbeFailure {
         c.writeLine("CAPA");

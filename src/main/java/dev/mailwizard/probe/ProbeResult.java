@@ -34,6 +34,27 @@ public record ProbeResult(Endpoint endpoint, String address, Outcome outcome, St
         return timings.connectMs() != null;
     }
 
+    /**
+     * What to do about this result: the outcome's advice, fitted to what happened. A port that
+     * accepted the connection is never called closed.
+     */
+    public String advice() {
+        if (outcome == Outcome.TLS_HANDSHAKE_FAILED && legacyTlsVersion != null) {
+            return "ask the provider to enable TLS 1.2 or newer on this server: " + legacyTlsWords()
+                    + " is no longer safe, and MailWizard (like current mail apps) will not use it";
+        }
+        if (outcome == Outcome.REFUSED && connected()) {
+            return "the server accepted the connection and then cut it: it may admit only some networks or limit connections,"
+                    + " or something else answers on this port; try another port or ask the provider";
+        }
+        return outcome.advice();
+    }
+
+    /** "TLS 1.0" or "TLS 1.1" for {@link #legacyTlsVersion}; null when it is not set. */
+    public String legacyTlsWords() {
+        return legacyTlsVersion == null ? null : "TLSv1".equals(legacyTlsVersion) ? "TLS 1.0" : legacyTlsVersion.replace("TLSv", "TLS ");
+    }
+
     public boolean certificatePinned() {
         return tls != null && tls.certificate() != null && tls.certificate().pinned() && !tls.certificate().trusted();
     }

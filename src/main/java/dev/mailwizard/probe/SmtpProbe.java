@@ -37,6 +37,21 @@ final class SmtpProbe extends MailProbe {
     }
 
     @Override
+    protected void upgradeForDiagnosis(LineConnection c) throws IOException, ProbeFailure {
+        expect(readReply(c), 220, "greeting");
+        c.writeLine("EHLO " + c.localAddressLiteral());
+        expect(readReply(c), 250, "EHLO");
+        c.writeLine("STARTTLS");
+        expect(readReply(c), 220, "STARTTLS");
+    }
+
+    private static void expect(Reply reply, int code, String to) throws ProbeFailure {
+        if (reply.code() != code) {
+            throw new ProbeFailure(Outcome.PROTOCOL_ERROR, "the server answered " + to + " with " + reply.summary());
+        }
+    }
+
+    @Override
     protected LoginAttempt attemptLogin(Credentials credentials, String mechanism, CredentialWatch watch) {
         var session = ctx.sessions().smtpSession(endpoint, rec.address, mechanism, rec.ehloName, deadline, guard, watch);
         return SmtpLogin.attempt(session, endpoint, credentials, mechanism,

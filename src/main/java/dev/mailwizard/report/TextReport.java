@@ -206,8 +206,8 @@ public final class TextReport {
             if (!p.detail().isBlank()) {
                 out.append("      ").append(wrap(p.detail(), 6)).append('\n');
             }
-            if (!p.outcome().advice().isEmpty()) {
-                out.append("      Fix: ").append(wrap(p.outcome().advice(), 11)).append('\n');
+            if (!p.advice().isEmpty()) {
+                out.append("      Fix: ").append(wrap(p.advice(), 11)).append('\n');
             }
         }
         out.append('\n');

@@ -192,6 +192,7 @@ class SmtpProbeTest {
             ProbeResult r = probe(server, Security.TLS, PASSWORD);
             assertThat(r.outcome()).as(r.detail()).isEqualTo(Outcome.TLS_HANDSHAKE_FAILED);
             assertThat(r.detail()).contains("TLS 1.2");
+            assertThat(r.legacyTlsVersion()).as("the protocol_version alert is diagnosed too").isEqualTo("TLSv1");
             assertThat(server.authAttempts()).isZero();
         }
     }

@@ -103,6 +103,33 @@ class ViewModelTest {
     }
 
     @Test
+    void anOldTlsServerAndAServerThatCutsTheConnectionAreNotExplainedAsClosedPorts() {
+        var good = PKI.issue(HOST);
+        try (var old = ScriptedSmtpServer.start(ServerBehaviour.builder().implicitTls(good.serverContext()).user("a@vm.test", "pw")
+                .tlsProtocols("TLSv1").hangUpOnNewerTls().build());
+             var cut = ScriptedSmtpServer.start(ServerBehaviour.builder().resetOnConnect().build())) {
+            WizardState s = state();
+            s.addressProperty().set("a@vm.test");
+            s.passwordProperty().set("pw");
+            s.mappingsProperty().set(HOST + ":127.0.0.1");
+            s.servers().setAll(new ServerRow(HOST, old.port(), Security.TLS, CandidateSource.USER, true),
+                    new ServerRow(HOST, cut.port(), Security.STARTTLS, CandidateSource.USER, true));
+            new TestingViewModel(s, new ImmediateTaskRunner(), UiDispatcher.IMMEDIATE).start();
+            ResultViewModel result = new ResultViewModel(s);
+            // Rows stand alone, or folded under the conclusion that covers them.
+            List<dev.mailwizard.ui.result.FailureItem> rows = new java.util.ArrayList<>(result.failures());
+            result.conclusions().forEach(c -> rows.addAll(c.rows()));
+            var oldTls = rows.stream().filter(f -> f.result().endpoint().port() == old.port()).findFirst().orElseThrow();
+            var refused = rows.stream().filter(f -> f.result().endpoint().port() == cut.port()).findFirst().orElseThrow();
+            assertThat(oldTls.outcome()).isEqualTo("TLS_HANDSHAKE_FAILED");
+            assertThat(oldTls.explanation()).contains("only speaks TLS 1.0").contains("MailWizard will not use it").doesNotContain("closed");
+            assertThat(refused.outcome()).isEqualTo("REFUSED");
+            assertThat(refused.explanation()).contains("accepted the connection").doesNotContain("closed");
+            assertThat(old.authAttempts()).isZero();
+        }
+    }
+
+    @Test
     void trustingASelfSignedCertificatePinsItAndTheRetestPasses() {
         var self = DemoPki.selfSigned(HOST);
         try (var server = ScriptedSmtpServer.start(ServerBehaviour.builder().implicitTls(self.serverContext()).user("a@vm.test", "pw").build())) {
