@@ -101,13 +101,13 @@ final class ImapProbe extends StoreProbe {
     protected void upgradeForDiagnosis(LineConnection c) throws IOException, ProbeFailure {
         String greeting = line(c);
         if (!greeting.toUpperCase(Locale.ROOT).startsWith("* OK")) {
-            throw new ProbeFailure(Outcome.PROTOCOL_ERROR, "the server greeted with \"" + Transcript.printable(greeting) + "\"");
+            throw new ProbeFailure(Outcome.PROTOCOL_ERROR, "the server greeted with \"" + DisplayText.serverLine(greeting) + "\"");
         }
         String t = nextTag();
         c.writeLine(t + " STARTTLS");
         String reply = tagged(c, t, null);
         if (!reply.toUpperCase(Locale.ROOT).startsWith(t.toUpperCase(Locale.ROOT) + " OK")) {
-            throw new ProbeFailure(Outcome.PROTOCOL_ERROR, "the server answered STARTTLS with \"" + Transcript.printable(reply) + "\"");
+            throw new ProbeFailure(Outcome.PROTOCOL_ERROR, "the server answered STARTTLS with \"" + DisplayText.serverLine(reply) + "\"");
         }
     }
 

@@ -74,12 +74,12 @@ final class Pop3Probe extends StoreProbe {
     protected void upgradeForDiagnosis(LineConnection c) throws IOException, ProbeFailure {
         String greeting = line(c);
         if (!greeting.startsWith("+OK")) {
-            throw new ProbeFailure(Outcome.PROTOCOL_ERROR, "the server greeted with \"" + Transcript.printable(greeting) + "\"");
+            throw new ProbeFailure(Outcome.PROTOCOL_ERROR, "the server greeted with \"" + dev.mailwizard.model.DisplayText.serverLine(greeting) + "\"");
         }
         c.writeLine("STLS");
         String reply = line(c);
         if (!reply.startsWith("+OK")) {
-            throw new ProbeFailure(Outcome.PROTOCOL_ERROR, "the server answered STLS with \"" + Transcript.printable(reply) + "\"");
+            throw new ProbeFailure(Outcome.PROTOCOL_ERROR, "the server answered STLS with \"" + dev.mailwizard.model.DisplayText.serverLine(reply) + "\"");
         }
     }
 
