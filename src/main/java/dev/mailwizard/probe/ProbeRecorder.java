@@ -15,25 +15,28 @@ final class ProbeRecorder {
     private final long startNanos = System.nanoTime();
     private final List<String> warnings = new ArrayList<>();
     private volatile Phase phase = Phase.RESOLVE;
-    String address;
-    String ehloName = "[127.0.0.1]";
-    String banner;
-    List<String> capsBefore;
-    List<String> capsAfter;
-    String starttlsReply;
-    List<String> authMechanisms = List.of();
-    TlsDetails tls;
-    LoginReport login;
-    boolean credentialsSent;
-    TestMessage testMessage;
-    String legacyTlsVersion;
-    Long resolveMs;
-    Long connectMs;
-    Long greetingMs;
-    Long tlsMs;
-    Long ehloMs;
-    Long loginMs;
-    private long phaseStart = System.nanoTime();
+    // Written by the probe's thread, read by finish() from the deadline timer or cancel() on other
+    // threads: every field is volatile so a result built from outside sees each finding whole (the
+    // lists are never changed after they are handed over; warnings are guarded by this object).
+    volatile String address;
+    volatile String ehloName = "[127.0.0.1]";
+    volatile String banner;
+    volatile List<String> capsBefore;
+    volatile List<String> capsAfter;
+    volatile String starttlsReply;
+    volatile List<String> authMechanisms = List.of();
+    volatile TlsDetails tls;
+    volatile LoginReport login;
+    volatile boolean credentialsSent;
+    volatile TestMessage testMessage;
+    volatile String legacyTlsVersion;
+    volatile Long resolveMs;
+    volatile Long connectMs;
+    volatile Long greetingMs;
+    volatile Long tlsMs;
+    volatile Long ehloMs;
+    volatile Long loginMs;
+    private volatile long phaseStart = System.nanoTime();
 
     ProbeRecorder(Endpoint endpoint) {
         this.endpoint = endpoint;

@@ -83,11 +83,11 @@ public final class TrustMaterial {
     /**
      * Reads PEM certificates for {@code --trust-ca}.
      *
-     * @throws IllegalArgumentException naming the file and the problem
+     * @throws TrustInputException naming the file and the problem
      */
     public static List<X509Certificate> readPem(Path file) {
         if (!Files.isReadable(file) || Files.isDirectory(file)) {
-            throw new IllegalArgumentException("--trust-ca '" + file + "' is not a readable file");
+            throw new TrustInputException(TrustInputException.Input.CA_FILE, TrustInputException.Problem.NOT_READABLE, file.toString());
         }
         try (InputStream in = Files.newInputStream(file)) {
             Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
@@ -96,23 +96,23 @@ public final class TrustMaterial {
                 out.add((X509Certificate) c);
             }
             if (out.isEmpty()) {
-                throw new IllegalArgumentException("--trust-ca '" + file + "' holds no PEM certificate");
+                throw new TrustInputException(TrustInputException.Input.CA_FILE, TrustInputException.Problem.NO_CERTIFICATE, file.toString());
             }
             return out;
         } catch (IOException | CertificateException e) {
-            throw new IllegalArgumentException("--trust-ca '" + file + "' is not a PEM certificate file");
+            throw new TrustInputException(TrustInputException.Input.CA_FILE, TrustInputException.Problem.NOT_PEM, file.toString());
         }
     }
 
     /**
      * Normalises a SHA-256 fingerprint to upper-case hex pairs joined by colons.
      *
-     * @throws IllegalArgumentException naming the value when it is not 32 bytes of hex
+     * @throws TrustInputException naming the value when it is not 32 bytes of hex
      */
     public static String normalizePin(String pin) {
         String hex = pin == null ? "" : pin.strip().replaceFirst("(?i)^sha256[:/]", "").replace(":", "").replace(" ", "");
         if (!hex.matches("(?i)[0-9a-f]{64}")) {
-            throw new IllegalArgumentException("--pin '" + pin + "' is not a SHA-256 fingerprint (64 hex digits, colons allowed)");
+            throw new TrustInputException(TrustInputException.Input.PIN, TrustInputException.Problem.NOT_A_FINGERPRINT, String.valueOf(pin));
         }
         return formatFingerprint(HexFormat.of().parseHex(hex));
     }
@@ -221,11 +221,13 @@ public final class TrustMaterial {
                 if (isPinned(chain[0])) {
                     return;
                 }
+                // The same rule as inspect(): the leaf's dates, then a path that validates now (PKIX
+                // checks the dates of every certificate on that path, and ignores extra expired
+                // cross-signs the server sends but the path does not use).
                 Instant now = Instant.now();
-                for (X509Certificate c : chain) {
-                    if (now.isBefore(c.getNotBefore().toInstant()) || now.isAfter(c.getNotAfter().toInstant())) {
-                        throw new CertificateException("certificate expired or not yet valid: " + c.getSubjectX500Principal());
-                    }
+                X509Certificate leaf = chain[0];
+                if (now.isBefore(leaf.getNotBefore().toInstant()) || now.isAfter(leaf.getNotAfter().toInstant())) {
+                    throw new CertificateException("certificate expired or not yet valid: " + leaf.getSubjectX500Principal());
                 }
                 String problem = chainProblem(List.of(chain), now);
                 if (problem != null) {

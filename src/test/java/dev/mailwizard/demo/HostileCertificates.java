@@ -42,4 +42,26 @@ public final class HostileCertificates {
             throw new IllegalStateException("cannot make the test certificate", e);
         }
     }
+
+    /**
+     * An expired cross-signed copy of {@code ca}: same subject and key, issued by an old root that
+     * has since lapsed (as Let's Encrypt's ISRG Root X1 was by DST Root CA X3). Servers still send
+     * such certificates; a valid path does not need them.
+     */
+    public static X509Certificate expiredCrossSign(X509Certificate ca) {
+        try {
+            KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
+            gen.initialize(new ECGenParameterSpec("secp256r1"));
+            KeyPair oldRoot = gen.generateKeyPair();
+            Instant now = Instant.now();
+            var builder = new JcaX509v3CertificateBuilder(new X500Name("CN=Old Root CA X3"), BigInteger.valueOf(now.toEpochMilli()),
+                    Date.from(now.minus(Duration.ofDays(800))), Date.from(now.minus(Duration.ofDays(30))),
+                    X500Name.getInstance(ca.getSubjectX500Principal().getEncoded()), ca.getPublicKey());
+            builder.addExtension(Extension.basicConstraints, true, new org.bouncycastle.asn1.x509.BasicConstraints(true));
+            return new JcaX509CertificateConverter().getCertificate(
+                    builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(oldRoot.getPrivate())));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot make the test certificate", e);
+        }
+    }
 }

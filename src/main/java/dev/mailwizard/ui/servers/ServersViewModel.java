@@ -188,8 +188,8 @@ public final class ServersViewModel {
         if (ca != null) {
             try {
                 TrustMaterial.readPem(ca);
-            } catch (IllegalArgumentException e) {
-                return e.getMessage().replace("--trust-ca", Messages.get("servers.ca"));
+            } catch (dev.mailwizard.probe.TrustInputException e) {
+                return Messages.get("servers.ca.problem." + e.problem().name().toLowerCase(java.util.Locale.ROOT), e.value());
             }
         }
         int t = state.timeoutSecondsProperty().get();
