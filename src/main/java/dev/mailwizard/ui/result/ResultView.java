@@ -93,6 +93,8 @@ public final class ResultView {
         failuresHeading.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.failures()));
         failuresHeading.managedProperty().bind(failuresHeading.visibleProperty());
         conclusionsBox.setId("conclusions");
+        conclusionsBox.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.conclusions()));
+        conclusionsBox.managedProperty().bind(conclusionsBox.visibleProperty());
         vm.conclusions().addListener((ListChangeListener<Conclusion>) c -> fillConclusions(vm, showCertificate, trustCertificate));
         fillConclusions(vm, showCertificate, trustCertificate);
         failuresBox.setId("failures");

@@ -73,7 +73,7 @@ public final class ResultViewModel {
         if (primary == null) {
             kind.set("none");
             headline.set(Messages.get("result.none"));
-            why.set(Messages.get("result.none.why"));
+            why.set(Messages.get(report.hints().isEmpty() ? "result.none.why" : "result.none.why.concluded"));
             login.set("");
         } else {
             boolean rejected = report.probes().stream().anyMatch(p -> p.outcome() == Outcome.LOGIN_REJECTED);
