@@ -8,18 +8,27 @@ import dev.mailwizard.demo.ServerBehaviour;
 import dev.mailwizard.model.CandidateSource;
 import dev.mailwizard.model.Security;
 import dev.mailwizard.probe.Outcome;
+import dev.mailwizard.probe.ProbeReport;
 import dev.mailwizard.probe.TrustMaterial;
 import dev.mailwizard.ui.account.AccountViewModel;
 import dev.mailwizard.ui.result.ResultViewModel;
 import dev.mailwizard.ui.servers.ServerRow;
 import dev.mailwizard.ui.servers.ServersViewModel;
+import dev.mailwizard.ui.task.Cancellation;
 import dev.mailwizard.ui.task.ImmediateTaskRunner;
+import dev.mailwizard.ui.task.TaskHandle;
+import dev.mailwizard.ui.task.TaskRunner;
 import dev.mailwizard.ui.task.UiDispatcher;
 import dev.mailwizard.ui.testing.CellState;
 import dev.mailwizard.ui.testing.MatrixRow;
 import dev.mailwizard.ui.testing.TestingViewModel;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** The ViewModels without the JavaFX toolkit: properties, validation, and a real probe run inline. */
@@ -100,6 +109,74 @@ class ViewModelTest {
             assertThat(result.clipboardText()).contains(HOST).contains("SSL/TLS").contains("a@vm.test").doesNotContain("pw\n");
             assertThat(result.jsonReport()).contains("\"schemaVersion\"").doesNotContain("\"pw\"");
         }
+    }
+
+    /**
+     * Cancel, driven by events: once every probe waits for a first word that never comes, Cancel ends
+     * the run; every probe is SKIPPED, which only a cancel gives (the 120 s timeout would give TIMEOUT).
+     * The work runs on a pool thread and the "UI" is one thread, as in the window.
+     */
+    @Test
+    void cancelEndsEveryProbeAsSkippedAndTheRunAsCancelled() throws Exception {
+        ExecutorService uiThread = Executors.newSingleThreadExecutor();
+        try (var a = ScriptedSmtpServer.start(ServerBehaviour.builder().silent().build());
+             var b = ScriptedSmtpServer.start(ServerBehaviour.builder().silent().build())) {
+            WizardState s = state();
+            s.addressProperty().set("a@vm.test");
+            s.mappingsProperty().set(HOST + ":127.0.0.1");
+            s.timeoutSecondsProperty().set(120);
+            s.servers().setAll(new ServerRow(HOST, a.port(), Security.TLS, CandidateSource.USER, true),
+                    new ServerRow(HOST, b.port(), Security.STARTTLS, CandidateSource.USER, true));
+            UiDispatcher ui = uiThread::execute;
+            TestingViewModel vm = new TestingViewModel(s, threadedRunner(ui), ui);
+            CompletableFuture<ProbeReport> ended = new CompletableFuture<>();
+            s.reportProperty().addListener((o, before, report) -> {
+                if (report != null) {
+                    ended.complete(report);
+                }
+            });
+            uiThread.submit(() -> {
+                vm.start();
+                // Connected, and waiting for the server's first word (a greeting, or a TLS handshake).
+                vm.rows().forEach(row -> row.cell(MatrixRow.Column.CONNECT).addListener((o, before, cell) -> {
+                    if (vm.rows().stream().allMatch(r -> r.cell(MatrixRow.Column.CONNECT).get().status() == CellState.Status.DONE)) {
+                        vm.cancel();
+                    }
+                }));
+            }).get();
+
+            ProbeReport report = ended.get(60, TimeUnit.SECONDS);
+            assertThat(report.cancelled()).isTrue();
+            assertThat(report.probes()).extracting(p -> p.outcome()).containsOnly(Outcome.SKIPPED).hasSize(2);
+            uiThread.submit(() -> {
+                assertThat(vm.runningProperty().get()).isFalse();
+                assertThat(vm.cancelledProperty().get()).isTrue();
+                assertThat(vm.finishedProperty().get()).as("Next stays disabled after a cancel").isFalse();
+                assertThat(vm.statusProperty().get()).isEqualTo(Messages.get("testing.cancelled"));
+                assertThat(vm.rows()).extracting(r -> r.outcomeProperty().get()).containsOnly("SKIPPED");
+            }).get();
+        } finally {
+            uiThread.shutdownNow();
+        }
+    }
+
+    /** Work on a pool thread, callbacks through {@code ui}: the shape of {@code FxTaskRunner}, without a toolkit. */
+    private static TaskRunner threadedRunner(UiDispatcher ui) {
+        return new TaskRunner() {
+            @Override
+            public <T> TaskHandle run(Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+                Cancellation cancellation = new Cancellation();
+                CompletableFuture.runAsync(() -> {
+                    try {
+                        T value = work.call(cancellation);
+                        ui.dispatch(() -> onSuccess.accept(value));
+                    } catch (Exception e) {
+                        ui.dispatch(() -> onFailure.accept(e));
+                    }
+                });
+                return cancellation;
+            }
+        };
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.mailwizard.ui.task;
 
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -16,16 +15,18 @@ public final class FxTaskRunner implements TaskRunner {
     });
 
     @Override
-    public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+    public <T> TaskHandle run(Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        Cancellation cancellation = new Cancellation();
         Task<T> task = new Task<>() {
             @Override
             protected T call() throws Exception {
-                return work.call();
+                return work.call(cancellation);
             }
         };
         task.setOnSucceeded(e -> onSuccess.accept(task.getValue()));
         task.setOnFailed(e -> onFailure.accept(task.getException()));
         executor.execute(task);
+        return cancellation;
     }
 
     /** Dispatches with {@link Platform#runLater}. */

@@ -21,6 +21,7 @@ import dev.mailwizard.probe.TrustMaterial;
 import dev.mailwizard.ui.Messages;
 import dev.mailwizard.ui.WizardState;
 import dev.mailwizard.ui.servers.ServerRow;
+import dev.mailwizard.ui.task.TaskHandle;
 import dev.mailwizard.ui.task.TaskRunner;
 import dev.mailwizard.ui.task.UiDispatcher;
 
@@ -54,8 +55,7 @@ public final class TestingViewModel {
     private final BooleanProperty finished = new SimpleBooleanProperty(false);
     private final BooleanProperty cancelled = new SimpleBooleanProperty(false);
     private final StringProperty status = new SimpleStringProperty("");
-    private volatile ProbeJob job;
-    private volatile boolean cancelRequested;
+    private TaskHandle task;
     private int done;
 
     public TestingViewModel(WizardState state, TaskRunner runner, UiDispatcher ui) {
@@ -72,33 +72,10 @@ public final class TestingViewModel {
         List<PlannedProbe> plan = plan();
         Map<Endpoint, MatrixRow> byEndpoint = new LinkedHashMap<>();
         plan.forEach(p -> byEndpoint.put(p.endpoint(), new MatrixRow(p.endpoint())));
-        rows.setAll(byEndpoint.values());
-        done = 0;
-        progress.set(0);
-        finished.set(false);
-        cancelled.set(false);
-        running.set(true);
-        status.set(Messages.get("testing.running", plan.size(), state.timeoutSecondsProperty().get()));
-        state.reportProperty().set(null);
-
-        ProbeListener listener = new ProbeListener() {
-            @Override
-            public void phase(Endpoint endpoint, Phase phase) {
-                ui.dispatch(() -> byEndpoint.get(endpoint).phaseStarted(phase));
-            }
-
-            @Override
-            public void finished(ProbeResult result) {
-                ui.dispatch(() -> {
-                    byEndpoint.get(result.endpoint()).finished(result);
-                    done++;
-                    progress.set((double) done / plan.size());
-                });
-            }
-        };
+        reset(byEndpoint.values(), plan.size());
+        // Read the inputs here, on the UI thread; build the slow parts (trust store) off it.
         ProbeRequest request = request(plan);
         List<ServerCandidate> candidates = candidates(plan);
-        // Read the inputs here, on the UI thread; build the slow parts (trust store) off it.
         java.util.function.Supplier<TrustMaterial> base = state.baseTrustSupplier();
         java.nio.file.Path extraCa = state.extraCaProperty().get();
         Set<String> pins = Set.copyOf(state.pins());
@@ -111,19 +88,46 @@ public final class TestingViewModel {
             status.set(e.getMessage());
             return;
         }
-        cancelRequested = false;
-        runner.run(() -> {
-            ProbeJob created = new ProbeJob(request, candidates, plan, trust(base, extraCa, pins), resolver, listener)
+        ProbeListener listener = listener(byEndpoint, plan.size());
+        task = runner.run(cancellation -> {
+            ProbeJob job = new ProbeJob(request, candidates, plan, trust(base, extraCa, pins), resolver, listener)
                     .withDeclinedServices(declined);
-            job = created;
-            if (cancelRequested) {
-                created.cancel();
-            }
-            return created.run();
+            cancellation.onCancel(job::cancel);
+            return job.run();
         }, this::completed, error -> {
             running.set(false);
             status.set(Messages.get("testing.failed", String.valueOf(error.getMessage())));
         });
+    }
+
+    private void reset(java.util.Collection<MatrixRow> matrix, int probes) {
+        rows.setAll(matrix);
+        done = 0;
+        progress.set(0);
+        finished.set(false);
+        cancelled.set(false);
+        running.set(true);
+        status.set(Messages.get("testing.running", probes, state.timeoutSecondsProperty().get()));
+        state.reportProperty().set(null);
+    }
+
+    /** Probe events arrive on probe threads; each becomes a small update on the UI thread. */
+    private ProbeListener listener(Map<Endpoint, MatrixRow> byEndpoint, int probes) {
+        return new ProbeListener() {
+            @Override
+            public void phase(Endpoint endpoint, Phase phase) {
+                ui.dispatch(() -> byEndpoint.get(endpoint).phaseStarted(phase));
+            }
+
+            @Override
+            public void finished(ProbeResult result) {
+                ui.dispatch(() -> {
+                    byEndpoint.get(result.endpoint()).finished(result);
+                    done++;
+                    progress.set((double) done / probes);
+                });
+            }
+        };
     }
 
     private void completed(ProbeReport report) {
@@ -137,17 +141,13 @@ public final class TestingViewModel {
                 : Messages.get("testing.done", report.probes().size(), working, report.elapsedMs() / 1000.0));
     }
 
-    /** Stops all probes now; the matrix shows what finished. */
+    /** Stops all probes now; the matrix shows what finished, the rest ends as SKIPPED. */
     public void cancel() {
         if (!running.get()) {
             return;
         }
         status.set(Messages.get("testing.cancelling"));
-        cancelRequested = true;
-        ProbeJob j = job;
-        if (j != null) {
-            j.cancel();
-        }
+        task.cancel();
     }
 
     List<PlannedProbe> plan() {
