@@ -4,7 +4,6 @@ import dev.mailwizard.demo.DemoServers;
 import dev.mailwizard.model.DeclinedService;
 import dev.mailwizard.probe.ProbeReport;
 import dev.mailwizard.probe.TrustMaterial;
-import dev.mailwizard.ui.servers.ServerRow;
 
 import java.nio.file.Path;
 import java.util.function.Supplier;

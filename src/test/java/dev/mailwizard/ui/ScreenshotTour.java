@@ -107,7 +107,7 @@ public final class ScreenshotTour {
             window.state().reportProperty().set(null);
             window.state().mappingsProperty().set("mail.example.com:127.0.0.1");
             window.state().servers().setAll(List.of(465, 587, 25, 2525).stream()
-                    .map(port -> new dev.mailwizard.ui.servers.ServerRow("mail.example.com", port,
+                    .map(port -> new ServerRow("mail.example.com", port,
                             port == 465 ? dev.mailwizard.model.Security.TLS : dev.mailwizard.model.Security.STARTTLS,
                             dev.mailwizard.model.CandidateSource.USER, true)).toList());
             window.shell().show(WizardWindow.TESTING, true);

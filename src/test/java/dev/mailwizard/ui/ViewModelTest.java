@@ -12,7 +12,6 @@ import dev.mailwizard.probe.ProbeReport;
 import dev.mailwizard.probe.TrustMaterial;
 import dev.mailwizard.ui.account.AccountViewModel;
 import dev.mailwizard.ui.result.ResultViewModel;
-import dev.mailwizard.ui.servers.ServerRow;
 import dev.mailwizard.ui.servers.ServersViewModel;
 import dev.mailwizard.ui.task.Cancellation;
 import dev.mailwizard.ui.task.ImmediateTaskRunner;

@@ -3,6 +3,7 @@ package dev.mailwizard.ui.servers;
 import dev.mailwizard.model.Security;
 import dev.mailwizard.ui.Icons;
 import dev.mailwizard.ui.Messages;
+import dev.mailwizard.ui.ServerRow;
 
 import java.io.File;
 import javafx.beans.binding.Bindings;

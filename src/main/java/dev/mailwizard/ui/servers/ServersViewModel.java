@@ -18,6 +18,7 @@ import dev.mailwizard.model.Security;
 import dev.mailwizard.probe.PortMatrix;
 import dev.mailwizard.probe.TrustMaterial;
 import dev.mailwizard.ui.Messages;
+import dev.mailwizard.ui.ServerRow;
 import dev.mailwizard.ui.WizardState;
 
 import java.nio.file.Path;

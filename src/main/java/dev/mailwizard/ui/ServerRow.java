@@ -1,4 +1,4 @@
-package dev.mailwizard.ui.servers;
+package dev.mailwizard.ui;
 
 import dev.mailwizard.model.CandidateSource;
 import dev.mailwizard.model.Endpoint;
@@ -13,7 +13,10 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-/** One outgoing server endpoint the user can edit: host, port, security, and where it came from. */
+/**
+ * One server endpoint the user can edit: host, port, security, and where it came from. Part of
+ * {@link WizardState} (the Servers step edits it, the Testing step reads it), so it lives beside it.
+ */
 public final class ServerRow {
     private final ObjectProperty<Protocol> protocol = new SimpleObjectProperty<>(Protocol.SMTP);
     private final BooleanProperty enabled = new SimpleBooleanProperty(true);
