@@ -7,6 +7,8 @@ import dev.mailwizard.ui.account.AccountViewModel;
 import dev.mailwizard.ui.cert.CertificateView;
 import dev.mailwizard.ui.export.ExportView;
 import dev.mailwizard.ui.export.ExportViewModel;
+import dev.mailwizard.ui.helpdesk.HelpdeskPane;
+import dev.mailwizard.ui.helpdesk.HelpdeskViewModel;
 import dev.mailwizard.ui.result.ResultView;
 import dev.mailwizard.ui.result.ResultViewModel;
 import dev.mailwizard.ui.servers.ServersView;
@@ -58,7 +60,8 @@ public final class WizardWindow {
         this.testing = new TestingViewModel(state, runner, ui);
         TestingView testingView = new TestingView(testing, this::showCertificate);
         ResultViewModel resultVm = new ResultViewModel(state);
-        ResultView resultView = new ResultView(resultVm, this::showCertificate, p -> trust(resultVm, p));
+        HelpdeskPane helpdesk = new HelpdeskPane(new HelpdeskViewModel(state));
+        ResultView resultView = new ResultView(resultVm, helpdesk.view(), this::showCertificate, p -> trust(resultVm, p));
         ExportViewModel exportVm = new ExportViewModel(state, runner, System.getProperty("os.name", ""),
                 java.nio.file.Path.of(System.getProperty("user.home", ".")));
         ExportView exportView = new ExportView(exportVm);

@@ -11,6 +11,7 @@ import dev.mailwizard.probe.Outcome;
 import dev.mailwizard.probe.ProbeReport;
 import dev.mailwizard.probe.TrustMaterial;
 import dev.mailwizard.ui.account.AccountViewModel;
+import dev.mailwizard.ui.helpdesk.HelpdeskViewModel;
 import dev.mailwizard.ui.result.ResultViewModel;
 import dev.mailwizard.ui.servers.ServersViewModel;
 import dev.mailwizard.ui.task.Cancellation;
@@ -106,7 +107,11 @@ class ViewModelTest {
             assertThat(result.failures()).hasSize(1);
             assertThat(result.failures().get(0).explanation()).contains("stripped");
             assertThat(result.clipboardText()).contains(HOST).contains("SSL/TLS").contains("a@vm.test").doesNotContain("pw\n");
-            assertThat(result.jsonReport()).contains("\"schemaVersion\"").doesNotContain("\"pw\"");
+
+            HelpdeskViewModel helpdesk = new HelpdeskViewModel(s);
+            assertThat(helpdesk.probes()).hasSize(2);
+            assertThat(helpdesk.jsonReport()).contains("\"schemaVersion\"").doesNotContain("\"pw\"");
+            assertThat(helpdesk.allTranscripts()).contains("== " + HOST).contains("EHLO").doesNotContain("pw\n");
         }
     }
 

@@ -2,12 +2,9 @@ package dev.mailwizard.ui.helpdesk;
 
 import dev.mailwizard.probe.ProbeResult;
 import dev.mailwizard.ui.Messages;
-import dev.mailwizard.ui.OutcomeTexts;
-import dev.mailwizard.ui.result.ResultViewModel;
 
 import java.io.File;
-import java.io.IOException;
-import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -24,28 +21,47 @@ import javafx.stage.FileChooser;
 /** For help-desk staff: each probe's redacted transcript, copy all, save the JSON report. */
 public final class HelpdeskPane {
     private final VBox root = new VBox(8);
-    private final ListView<ProbeResult> list = new ListView<>();
-    private final TextArea transcript = new TextArea();
-    private final Label saved = new Label();
+    private final HelpdeskViewModel vm;
 
-    public HelpdeskPane(ResultViewModel vm) {
+    public HelpdeskPane(HelpdeskViewModel vm) {
+        this.vm = vm;
+        root.getChildren().addAll(buildTranscripts(), buildActions());
+    }
+
+    private SplitPane buildTranscripts() {
+        ListView<ProbeResult> list = new ListView<>(vm.probes());
         list.setId("probeList");
         list.setPrefWidth(300);
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(ProbeResult item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : OutcomeTexts.endpoint(item) + "  " + item.outcome());
+                setText(empty || item == null ? null : HelpdeskViewModel.label(item));
             }
         });
+        TextArea transcript = new TextArea();
         transcript.setId("transcript");
         transcript.setEditable(false);
         transcript.getStyleClass().add("transcript");
-        list.getSelectionModel().selectedItemProperty().addListener((o, a, p) ->
-                transcript.setText(p == null ? "" : String.join("\n", p.transcript())));
-        vm.state().reportProperty().addListener((o, a, b) -> refresh(vm));
-        refresh(vm);
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> transcript.setText(HelpdeskViewModel.transcript(p)));
+        // A new run: show its first probe's transcript.
+        vm.probes().addListener((ListChangeListener<ProbeResult>) c -> selectFirst(list));
+        selectFirst(list);
+        SplitPane split = new SplitPane(list, transcript);
+        split.setDividerPositions(0.35);
+        split.setPrefHeight(220);
+        return split;
+    }
 
+    private static void selectFirst(ListView<ProbeResult> list) {
+        if (!list.getItems().isEmpty()) {
+            list.getSelectionModel().select(0);
+        }
+    }
+
+    private HBox buildActions() {
+        Label status = new Label();
+        status.textProperty().bind(vm.statusProperty());
         Button copy = new Button(Messages.get("helpdesk.copy"));
         copy.setId("copyTranscripts");
         copy.setMnemonicParsing(true);
@@ -53,7 +69,7 @@ public final class HelpdeskPane {
             ClipboardContent content = new ClipboardContent();
             content.putString(vm.allTranscripts());
             Clipboard.getSystemClipboard().setContent(content);
-            saved.setText(Messages.get("helpdesk.copied"));
+            vm.transcriptsCopied();
         });
         Button save = new Button(Messages.get("helpdesk.save"));
         save.setId("saveJson");
@@ -64,25 +80,10 @@ public final class HelpdeskPane {
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("JSON", "*.json"));
             File f = chooser.showSaveDialog(root.getScene().getWindow());
             if (f != null) {
-                try {
-                    dev.mailwizard.export.ExportFolder.saveAs(f.toPath(), vm.jsonReport());
-                    saved.setText(Messages.get("helpdesk.saved", f.toString()));
-                } catch (IOException ex) {
-                    saved.setText(Messages.get("helpdesk.save.failed", f.toString(), String.valueOf(ex.getMessage())));
-                }
+                vm.saveJson(f.toPath());
             }
         });
-        SplitPane split = new SplitPane(list, transcript);
-        split.setDividerPositions(0.35);
-        split.setPrefHeight(220);
-        root.getChildren().addAll(split, new HBox(8, copy, save, saved));
-    }
-
-    private void refresh(ResultViewModel vm) {
-        list.setItems(FXCollections.observableArrayList(vm.probes()));
-        if (!list.getItems().isEmpty()) {
-            list.getSelectionModel().select(0);
-        }
+        return new HBox(8, copy, save, status);
     }
 
     public Node view() {

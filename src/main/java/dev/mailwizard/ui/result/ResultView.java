@@ -4,7 +4,6 @@ import dev.mailwizard.probe.ProbeResult;
 import dev.mailwizard.ui.Icons;
 import dev.mailwizard.ui.Messages;
 import dev.mailwizard.ui.cert.CertificateView;
-import dev.mailwizard.ui.helpdesk.HelpdeskPane;
 
 import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
@@ -28,7 +27,8 @@ public final class ResultView {
     private final VBox failuresBox = new VBox(10);
     private final VBox conclusionsBox = new VBox(10);
 
-    public ResultView(ResultViewModel vm, Consumer<ProbeResult> showCertificate, Consumer<ProbeResult> trustCertificate) {
+    /** @param helpdesk the help-desk drawer's content, shown folded at the bottom */
+    public ResultView(ResultViewModel vm, Node helpdesk, Consumer<ProbeResult> showCertificate, Consumer<ProbeResult> trustCertificate) {
         VBox root = new VBox(14);
         root.getStyleClass().add("step");
         Label headline = new Label();
@@ -105,11 +105,11 @@ public final class ResultView {
         vm.warnings().addListener((ListChangeListener<String>) c -> fillWarnings(warningsBox, vm));
         fillWarnings(warningsBox, vm);
 
-        TitledPane helpdesk = new TitledPane(Messages.get("helpdesk.title"), new HelpdeskPane(vm).view());
-        helpdesk.setId("helpdesk");
-        helpdesk.setExpanded(false);
+        TitledPane helpdeskPane = new TitledPane(Messages.get("helpdesk.title"), helpdesk);
+        helpdeskPane.setId("helpdesk");
+        helpdeskPane.setExpanded(false);
 
-        root.getChildren().addAll(headline, conclusionsBox, card, why, warningsBox, failuresHeading, failuresBox, helpdesk);
+        root.getChildren().addAll(headline, conclusionsBox, card, why, warningsBox, failuresHeading, failuresBox, helpdeskPane);
         scroll = new ScrollPane(root);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("step-scroll");

@@ -7,7 +7,6 @@ import dev.mailwizard.probe.Outcome;
 import dev.mailwizard.probe.ProbeReport;
 import dev.mailwizard.probe.ProbeResult;
 import dev.mailwizard.probe.Recommendation;
-import dev.mailwizard.report.JsonReport;
 import dev.mailwizard.ui.Messages;
 import dev.mailwizard.ui.OutcomeTexts;
 import dev.mailwizard.ui.WizardState;
@@ -182,32 +181,6 @@ public final class ResultViewModel {
         return incomingProtocol;
     }
 
-    /** The full JSON report, with transcripts, for the help desk. */
-    public String jsonReport() {
-        ProbeReport report = state.reportProperty().get();
-        return report == null ? "" : JsonReport.write(report, true);
-    }
-
-    /** Every probe's transcript, one after the other. */
-    public String allTranscripts() {
-        ProbeReport report = state.reportProperty().get();
-        if (report == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder();
-        for (ProbeResult p : report.probes()) {
-            b.append("== ").append(OutcomeTexts.endpoint(p)).append(": ").append(p.outcome()).append('\n');
-            p.transcript().forEach(l -> b.append(l).append('\n'));
-            b.append('\n');
-        }
-        return b.toString();
-    }
-
-    public List<ProbeResult> probes() {
-        ProbeReport report = state.reportProperty().get();
-        return report == null ? List.of() : report.probes();
-    }
-
     public StringProperty headlineProperty() {
         return headline;
     }
@@ -246,9 +219,5 @@ public final class ResultViewModel {
 
     public ObservableList<String> warnings() {
         return warnings;
-    }
-
-    public WizardState state() {
-        return state;
     }
 }
