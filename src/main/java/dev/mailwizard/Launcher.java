@@ -1,7 +1,7 @@
 package dev.mailwizard;
 
 import dev.mailwizard.cli.MailWizardCommand;
-import dev.mailwizard.ui.WizardLauncher;
+import dev.mailwizard.ui.app.WizardLauncher;
 
 /**
  * The main class of the jar. It is not a JavaFX {@code Application} on purpose: a fat jar whose

@@ -37,7 +37,7 @@ class RealMtaWizardTest {
     @Start
     void start(Stage stage) {
         state = WizardState.withSystemTrust();
-        new dev.mailwizard.ui.WizardWindow(stage, state, new FxTaskRunner(), FxTaskRunner.dispatcher());
+        new dev.mailwizard.ui.app.WizardWindow(stage, state, new FxTaskRunner(), FxTaskRunner.dispatcher());
         stage.show();
     }
 

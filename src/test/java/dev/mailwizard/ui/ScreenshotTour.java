@@ -1,5 +1,7 @@
 package dev.mailwizard.ui;
 
+import dev.mailwizard.ui.app.WizardViewModel.Page;
+import dev.mailwizard.ui.app.WizardWindow;
 import dev.mailwizard.ui.task.FxTaskRunner;
 
 import java.awt.image.BufferedImage;
@@ -47,13 +49,13 @@ public final class ScreenshotTour {
         });
         shot(window, out.resolve("1-account.png"));
         onFx(() -> {
-            window.prepareDemo();
-            window.shell().show(1, true);
+            window.viewModel().prepareDemo();
+            window.show(Page.SERVERS);
             return null;
         });
         shot(window, out.resolve("2-servers.png"));
         onFx(() -> {
-            window.shell().show(WizardWindow.TESTING, true);
+            window.show(Page.TESTING);
             return null;
         });
         Thread.sleep(900);
@@ -65,7 +67,7 @@ public final class ScreenshotTour {
         Thread.sleep(300);
         shot(window, out.resolve("4-testing-done.png"));
         onFx(() -> {
-            window.shell().show(3, true);
+            window.show(Page.RESULT);
             return null;
         });
         shot(window, out.resolve("5-result.png"));
@@ -89,7 +91,7 @@ public final class ScreenshotTour {
         String exportDir = java.nio.file.Files.createTempDirectory("mailwizard-tour").toString();
         onFx(() -> {
             window.shell().darkToggle().setSelected(false);
-            window.shell().show(4, true);
+            window.show(Page.EXPORT);
             return null;
         });
         Thread.sleep(300);
@@ -110,7 +112,7 @@ public final class ScreenshotTour {
                     .map(port -> new ServerRow("mail.example.com", port,
                             port == 465 ? dev.mailwizard.model.Security.TLS : dev.mailwizard.model.Security.STARTTLS,
                             dev.mailwizard.model.CandidateSource.USER, true)).toList());
-            window.shell().show(WizardWindow.TESTING, true);
+            window.show(Page.TESTING);
             return null;
         });
         until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -118,7 +120,7 @@ public final class ScreenshotTour {
             Thread.sleep(100);
         }
         onFx(() -> {
-            window.shell().show(3, true);
+            window.show(Page.RESULT);
             return null;
         });
         shot(window, out.resolve("9-conclusion.png"));

@@ -3,6 +3,7 @@ package dev.mailwizard.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailwizard.demo.DemoPki;
+import dev.mailwizard.demo.DemoServers;
 import dev.mailwizard.demo.ScriptedSmtpServer;
 import dev.mailwizard.demo.ServerBehaviour;
 import dev.mailwizard.model.CandidateSource;
@@ -11,6 +12,10 @@ import dev.mailwizard.probe.Outcome;
 import dev.mailwizard.probe.ProbeReport;
 import dev.mailwizard.probe.TrustMaterial;
 import dev.mailwizard.ui.account.AccountViewModel;
+import dev.mailwizard.ui.app.WizardDialogs;
+import dev.mailwizard.ui.app.WizardViewModel;
+import dev.mailwizard.ui.app.WizardViewModel.Page;
+import dev.mailwizard.ui.export.ExportViewModel;
 import dev.mailwizard.ui.helpdesk.HelpdeskViewModel;
 import dev.mailwizard.ui.result.ResultViewModel;
 import dev.mailwizard.ui.servers.ServersViewModel;
@@ -379,6 +384,103 @@ class ViewModelTest {
             assertThat(p.outcome()).isEqualTo(Outcome.CERT_HOSTNAME_MISMATCH);
             assertThat(ResultViewModel.trustLevel(p)).isEqualTo(ResultViewModel.TrustLevel.WARN_STRONGLY);
             assertThat(ResultViewModel.trustWarning(p)).contains("WARNING").contains("other.example.net");
+        }
+    }
+
+    /** The trust decision lives in the wizard's ViewModel: asked once, with the warning the problem calls for; pinned and re-tested only on yes. */
+    @Test
+    void theWizardAsksBeforeTrustingAndRetestsOnlyOnYes() {
+        var self = DemoPki.selfSigned(HOST);
+        var other = PKI.issue("other.example.net");
+        try (var selfSigned = ScriptedSmtpServer.start(ServerBehaviour.builder().implicitTls(self.serverContext()).user("a@vm.test", "pw").build());
+             var mismatch = ScriptedSmtpServer.start(ServerBehaviour.builder().implicitTls(other.serverContext()).build())) {
+            WizardState s = state();
+            s.addressProperty().set("a@vm.test");
+            s.passwordProperty().set("pw");
+            s.mappingsProperty().set(HOST + ":127.0.0.1");
+            s.servers().setAll(new ServerRow(HOST, selfSigned.port(), Security.TLS, CandidateSource.USER, true),
+                    new ServerRow(HOST, mismatch.port(), Security.TLS, CandidateSource.USER, true));
+            FakeWindow window = new FakeWindow();
+            WizardViewModel wizard = wizard(s, window);
+            wizard.entered(Page.TESTING, true);
+            var untrusted = s.reportProperty().get().probes().get(0);
+            var otherName = s.reportProperty().get().probes().get(1);
+            assertThat(untrusted.outcome()).isEqualTo(Outcome.CERT_UNTRUSTED);
+            assertThat(otherName.outcome()).isEqualTo(Outcome.CERT_HOSTNAME_MISMATCH);
+
+            wizard.trust(otherName);
+            wizard.trust(untrusted);
+            assertThat(window.events).containsExactly("ask strongly " + mismatch.port(), "ask " + selfSigned.port());
+            assertThat(s.pins()).isEmpty();
+
+            window.answer = true;
+            wizard.trust(untrusted);
+            assertThat(window.events).endsWith("ask " + selfSigned.port(), "show TESTING");
+            assertThat(s.pins()).containsExactly(untrusted.tls().certificate().sha256());
+            wizard.entered(Page.TESTING, true); // what the window does on "show TESTING"
+            assertThat(s.reportProperty().get().probes().get(0).outcome()).isEqualTo(Outcome.OK);
+            assertThat(wizard.canGoNext(Page.TESTING).get()).isTrue();
+
+            window.events.clear();
+            wizard.trust(s.reportProperty().get().probes().get(0));
+            assertThat(window.events).as("a working or pinned certificate is not offered").isEmpty();
+        }
+    }
+
+    @Test
+    void theDemoFillsTheWizardAndGoesToTheTestAndCancelClosesWhenNothingRuns() {
+        WizardState s = state();
+        FakeWindow window = new FakeWindow();
+        WizardViewModel wizard = wizard(s, window);
+        try {
+            wizard.cancel();
+            assertThat(window.events).containsExactly("close");
+            wizard.startDemo();
+            assertThat(window.events).containsExactly("close", "show TESTING");
+            assertThat(s.addressProperty().get()).isEqualTo(DemoServers.ADDRESS);
+            assertThat(s.passwordProperty().get()).isNotEmpty();
+            assertThat(s.timeoutSecondsProperty().get()).isEqualTo(3);
+            assertThat(s.servers()).extracting(ServerRow::toEndpoint).containsExactlyElementsOf(s.demoProperty().get().endpoints());
+            assertThat(wizard.canGoNext(Page.SERVERS).get()).isTrue();
+            assertThat(wizard.canGoNext(Page.TESTING).get()).as("Next waits for a finished run").isFalse();
+        } finally {
+            wizard.dispose();
+        }
+        assertThat(s.passwordProperty().get()).as("closing the window forgets the password").isEmpty();
+    }
+
+    private static WizardViewModel wizard(WizardState s, FakeWindow window) {
+        TaskRunner runner = new ImmediateTaskRunner();
+        return new WizardViewModel(s, new WizardViewModel.Steps(new AccountViewModel(s),
+                new ServersViewModel(s, runner, st -> dev.mailwizard.discovery.Discovery.guessOnly()),
+                new TestingViewModel(s, runner, UiDispatcher.IMMEDIATE), new ResultViewModel(s),
+                new ExportViewModel(s, runner, "Linux", java.nio.file.Path.of("unused-home"))), window, window);
+    }
+
+    /** The window, as the wizard's ViewModel sees it: where it was sent, and what it was asked. */
+    private static final class FakeWindow implements WizardViewModel.Navigator, WizardDialogs {
+        final List<String> events = new java.util.ArrayList<>();
+        boolean answer;
+
+        @Override
+        public void show(Page page) {
+            events.add("show " + page);
+        }
+
+        @Override
+        public void close() {
+            events.add("close");
+        }
+
+        @Override
+        public boolean confirmTrust(dev.mailwizard.probe.ProbeResult probe, boolean strong, String warning) {
+            events.add((strong ? "ask strongly " : "ask ") + probe.endpoint().port());
+            return answer;
+        }
+
+        @Override
+        public void showCertificate(dev.mailwizard.probe.ProbeResult probe) {
+            events.add("certificate");
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.mailwizard.model.CandidateSource;
 import dev.mailwizard.model.Security;
 import dev.mailwizard.probe.Outcome;
 import dev.mailwizard.probe.TrustMaterial;
+import dev.mailwizard.ui.app.WizardWindow;
 import dev.mailwizard.ui.task.FxTaskRunner;
 import dev.mailwizard.ui.testing.MatrixRow;
 

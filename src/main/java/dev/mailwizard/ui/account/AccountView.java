@@ -27,7 +27,8 @@ public final class AccountView {
     private final TextField address = new TextField();
     private final Hyperlink demoLink = new Hyperlink(Messages.get("account.demo"));
 
-    public AccountView(AccountViewModel vm) {
+    /** @param onDemo what "Try the demo" does */
+    public AccountView(AccountViewModel vm, Runnable onDemo) {
         root.getStyleClass().add("step");
         Label heading = new Label(Messages.get("account.heading"));
         heading.getStyleClass().add("step-heading");
@@ -105,6 +106,7 @@ public final class AccountView {
                         Severity.ERROR, value != null && !value.isEmpty() && vm.addressErrorProperty().get() != null));
 
         demoLink.setId("demoLink");
+        demoLink.setOnAction(e -> onDemo.run());
         VBox.setMargin(demoLink, new Insets(8, 0, 0, 0));
         root.getChildren().addAll(heading, intro, form, demoLink);
     }
@@ -118,10 +120,6 @@ public final class AccountView {
 
     public Node view() {
         return root;
-    }
-
-    public Hyperlink demoLink() {
-        return demoLink;
     }
 
     public void focus() {

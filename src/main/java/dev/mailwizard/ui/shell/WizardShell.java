@@ -92,6 +92,15 @@ public final class WizardShell {
         root.setBottom(bar);
     }
 
+    /** Shows {@code step}, one of this shell's steps; {@code forward} as below. */
+    public void show(WizardStep step, boolean forward) {
+        int i = steps.indexOf(step);
+        if (i < 0) {
+            throw new IllegalArgumentException("not a step of this wizard: " + step.title());
+        }
+        show(i, forward);
+    }
+
     /** Shows step {@code i}; {@code forward} tells it whether the user moved on or came back. */
     public void show(int i, boolean forward) {
         if (i < 0 || i >= steps.size()) {

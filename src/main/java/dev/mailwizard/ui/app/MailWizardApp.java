@@ -1,5 +1,6 @@
-package dev.mailwizard.ui;
+package dev.mailwizard.ui.app;
 
+import dev.mailwizard.ui.WizardState;
 import dev.mailwizard.ui.task.FxTaskRunner;
 import javafx.application.Application;
 import javafx.stage.Stage;

@@ -1,4 +1,4 @@
-package dev.mailwizard.ui;
+package dev.mailwizard.ui.app;
 
 import javafx.application.Application;
 

@@ -1,0 +1,178 @@
+package dev.mailwizard.ui.app;
+
+import dev.mailwizard.discovery.Discovery;
+import dev.mailwizard.ui.Messages;
+import dev.mailwizard.ui.Theme;
+import dev.mailwizard.ui.WizardState;
+import dev.mailwizard.ui.account.AccountView;
+import dev.mailwizard.ui.account.AccountViewModel;
+import dev.mailwizard.ui.app.WizardViewModel.Page;
+import dev.mailwizard.ui.export.ExportView;
+import dev.mailwizard.ui.export.ExportViewModel;
+import dev.mailwizard.ui.helpdesk.HelpdeskPane;
+import dev.mailwizard.ui.helpdesk.HelpdeskViewModel;
+import dev.mailwizard.ui.result.ResultView;
+import dev.mailwizard.ui.result.ResultViewModel;
+import dev.mailwizard.ui.servers.ServersView;
+import dev.mailwizard.ui.servers.ServersViewModel;
+import dev.mailwizard.ui.shell.WizardShell;
+import dev.mailwizard.ui.shell.WizardStep;
+import dev.mailwizard.ui.task.TaskRunner;
+import dev.mailwizard.ui.task.UiDispatcher;
+import dev.mailwizard.ui.testing.TestingView;
+import dev.mailwizard.ui.testing.TestingViewModel;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import javafx.application.Platform;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+
+/**
+ * The composition root: builds the ViewModels and views of the five steps, joins them with the
+ * shell, and puts them in the stage. What the wizard does lives in {@link WizardViewModel}.
+ */
+public final class WizardWindow {
+    private final Stage stage;
+    private final WizardState state;
+    private final FxWizardDialogs dialogs;
+    private final WizardViewModel vm;
+    private final Map<Page, WizardStep> steps = new EnumMap<>(Page.class);
+    private final WizardShell shell;
+    private final Scene scene;
+
+    public WizardWindow(Stage stage, WizardState state, TaskRunner runner, UiDispatcher ui) {
+        this(stage, state, runner, ui, ServersViewModel::standardDiscovery);
+    }
+
+    /** With a chosen discovery (tests use guessing only, to stay off the network). */
+    public WizardWindow(Stage stage, WizardState state, TaskRunner runner, UiDispatcher ui, Function<WizardState, Discovery> discovery) {
+        this.stage = stage;
+        this.state = state;
+        this.dialogs = new FxWizardDialogs(stage);
+        this.vm = new WizardViewModel(state, buildViewModels(runner, ui, discovery), navigator(), dialogs);
+        buildSteps();
+        this.shell = new WizardShell(List.copyOf(steps.values()), vm::cancel);
+        shell.onFinish(stage::close);
+        this.scene = buildScene();
+        setUpStage();
+        shell.show(steps.get(Page.ACCOUNT), true);
+    }
+
+    private WizardViewModel.Steps buildViewModels(TaskRunner runner, UiDispatcher ui, Function<WizardState, Discovery> discovery) {
+        return new WizardViewModel.Steps(new AccountViewModel(state), new ServersViewModel(state, runner, discovery),
+                new TestingViewModel(state, runner, ui), new ResultViewModel(state),
+                new ExportViewModel(state, runner, System.getProperty("os.name", ""), Path.of(System.getProperty("user.home", "."))));
+    }
+
+    private WizardViewModel.Navigator navigator() {
+        return new WizardViewModel.Navigator() {
+            @Override
+            public void show(Page page) {
+                WizardWindow.this.show(page);
+            }
+
+            @Override
+            public void close() {
+                stage.close();
+            }
+        };
+    }
+
+    private void buildSteps() {
+        WizardViewModel.Steps vms = vm.steps();
+        AccountView account = new AccountView(vms.account(), vm::startDemo);
+        HelpdeskPane helpdesk = new HelpdeskPane(new HelpdeskViewModel(state));
+        ExportView export = new ExportView(vms.export());
+        add(Page.ACCOUNT, account.view(), account::focus);
+        add(Page.SERVERS, new ServersView(vms.servers()).view(), null);
+        add(Page.TESTING, new TestingView(vms.testing(), dialogs::showCertificate).view(), null);
+        add(Page.RESULT, new ResultView(vms.result(), helpdesk.view(), dialogs::showCertificate, vm::trust).view(), null);
+        add(Page.EXPORT, export.view(), export::focus);
+    }
+
+    private void add(Page page, Node view, Runnable focus) {
+        ObservableBooleanValue canNext = vm.canGoNext(page);
+        ObservableBooleanValue canBack = vm.canGoBack(page);
+        steps.put(page, new WizardStep() {
+            @Override
+            public String title() {
+                return WizardViewModel.title(page);
+            }
+
+            @Override
+            public Node view() {
+                return view;
+            }
+
+            @Override
+            public ObservableBooleanValue canGoNext() {
+                return canNext;
+            }
+
+            @Override
+            public ObservableBooleanValue canGoBack() {
+                return canBack;
+            }
+
+            @Override
+            public void onEnter(boolean forward) {
+                vm.entered(page, forward);
+                if (focus != null) {
+                    Platform.runLater(focus);
+                }
+            }
+        });
+    }
+
+    private Scene buildScene() {
+        Scene s = new Scene((Parent) shell.view(), 1200, 740);
+        boolean dark = Theme.systemPrefersDark();
+        shell.darkToggle().setSelected(dark);
+        Theme.apply(s, dark);
+        shell.darkToggle().selectedProperty().addListener((o, a, b) -> Theme.apply(s, b));
+        return s;
+    }
+
+    private void setUpStage() {
+        stage.setScene(scene);
+        stage.setTitle(Messages.get("app.title"));
+        stage.setMinWidth(900);
+        stage.setMinHeight(620);
+        for (int size : new int[]{16, 32, 48, 64, 128, 256}) {
+            var in = WizardWindow.class.getResourceAsStream("/dev/mailwizard/ui/icons/mailwizard-" + size + ".png");
+            if (in != null) {
+                stage.getIcons().add(new Image(in));
+            }
+        }
+        stage.setOnHidden(e -> vm.dispose());
+    }
+
+    /** Goes forward to {@code page}, as Next would (entering Testing this way starts a run). */
+    public void show(Page page) {
+        shell.show(steps.get(page), true);
+    }
+
+    public WizardViewModel viewModel() {
+        return vm;
+    }
+
+    public WizardShell shell() {
+        return shell;
+    }
+
+    public WizardState state() {
+        return state;
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+}
