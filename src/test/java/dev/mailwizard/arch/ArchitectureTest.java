@@ -2,6 +2,7 @@ package dev.mailwizard.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -73,4 +74,9 @@ class ArchitectureTest {
             return "the packages of dev.mailwizard.ui, the root package included";
         }
     }).should().beFreeOfCycles();
+
+    /** Only the command line prints (JabRef's restrictStandardStreams); the wizard and the engine report through values. */
+    @ArchTest
+    static final ArchRule standardStreamsOnlyInCli = noClasses().that().resideOutsideOfPackage("dev.mailwizard.cli..")
+            .should(ACCESS_STANDARD_STREAMS).because("only the command line talks to the terminal");
 }

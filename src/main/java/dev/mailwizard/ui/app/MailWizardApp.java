@@ -7,6 +7,7 @@ import javafx.stage.Stage;
 
 /** The JavaFX application: one wizard window. Started through {@link WizardLauncher}. */
 public final class MailWizardApp extends Application {
+    private static final System.Logger LOG = System.getLogger(MailWizardApp.class.getName());
     static volatile long launchNanos = System.nanoTime();
 
     @Override
@@ -14,8 +15,9 @@ public final class MailWizardApp extends Application {
         new WizardWindow(stage, WizardState.withSystemTrust(), new FxTaskRunner(), FxTaskRunner.dispatcher());
         stage.show();
         if (Boolean.getBoolean("mailwizard.timing")) {
-            javafx.application.Platform.runLater(() -> System.err.printf("first frame after %d ms%n",
-                    (System.nanoTime() - launchNanos) / 1_000_000L));
+            // Through the platform logger (stderr by default): only the command line prints.
+            javafx.application.Platform.runLater(() -> LOG.log(System.Logger.Level.INFO,
+                    () -> "first frame after " + (System.nanoTime() - launchNanos) / 1_000_000L + " ms"));
         }
     }
 }
