@@ -24,60 +24,39 @@ import org.controlsfx.validation.Validator;
 /** The Account step's form; binds to {@link AccountViewModel} and holds no logic of its own. */
 public final class AccountView {
     private final VBox root = new VBox(18);
+    private final AccountViewModel vm;
     private final TextField address = new TextField();
-    private final Hyperlink demoLink = new Hyperlink(Messages.get("account.demo"));
 
     /** @param onDemo what "Try the demo" does */
     public AccountView(AccountViewModel vm, Runnable onDemo) {
+        this.vm = vm;
         root.getStyleClass().add("step");
+        root.getChildren().addAll(buildHeading(), buildIntro(), buildForm(), buildDemoLink(onDemo));
+    }
+
+    private static Label buildHeading() {
         Label heading = new Label(Messages.get("account.heading"));
         heading.getStyleClass().add("step-heading");
+        return heading;
+    }
+
+    private static Label buildIntro() {
         Label intro = new Label(Messages.get("account.intro"));
         intro.setWrapText(true);
         intro.getStyleClass().add("step-intro");
+        return intro;
+    }
 
+    private GridPane buildForm() {
         TextField name = new TextField();
         name.setId("name");
         name.setPromptText(Messages.get("account.name.prompt"));
-        name.textProperty().bindBidirectional(vm.state().nameProperty());
-
+        name.textProperty().bindBidirectional(vm.nameProperty());
         address.setId("address");
         address.setPromptText(Messages.get("account.address.prompt"));
-        address.textProperty().bindBidirectional(vm.state().addressProperty());
-        Label addressError = new Label();
-        addressError.setId("addressError");
-        addressError.getStyleClass().add("field-error");
-        addressError.setWrapText(true);
-        // Show the error only once the user has typed something.
-        addressError.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
-                vm.state().addressProperty().get().isEmpty() || vm.addressErrorProperty().get() == null ? "" : vm.addressErrorProperty().get(),
-                vm.state().addressProperty(), vm.addressErrorProperty()));
-
+        address.textProperty().bindBidirectional(vm.addressProperty());
         PasswordField password = new PasswordField();
-        password.setId("password");
-        password.textProperty().bindBidirectional(vm.state().passwordProperty());
-        TextField passwordShown = new TextField();
-        passwordShown.setId("passwordShown");
-        passwordShown.textProperty().bindBidirectional(vm.state().passwordProperty());
-        passwordShown.visibleProperty().bind(vm.passwordVisibleProperty());
-        password.visibleProperty().bind(vm.passwordVisibleProperty().not());
-        StackPane passwordStack = new StackPane(password, passwordShown);
-        ToggleButton show = new ToggleButton();
-        show.setId("showPassword");
-        show.setGraphic(Icons.eye());
-        show.selectedProperty().bindBidirectional(vm.passwordVisibleProperty());
-        show.setAccessibleText(Messages.get("account.password.show"));
-        show.setTooltip(new Tooltip(Messages.get("account.password.show")));
-        show.setFocusTraversable(true);
-        Label passwordHint = new Label();
-        passwordHint.getStyleClass().add("field-hint");
-        passwordHint.setWrapText(true);
-        passwordHint.textProperty().bind(vm.passwordHintProperty());
-
-        TextField login = new TextField();
-        login.setId("login");
-        login.promptTextProperty().bind(vm.state().addressProperty().map(a -> a.isBlank() ? Messages.get("account.login.prompt") : a));
-        login.textProperty().bindBidirectional(vm.state().loginProperty());
+        TextField login = buildLogin();
 
         GridPane form = new GridPane();
         form.setHgap(12);
@@ -92,23 +71,79 @@ public final class AccountView {
         int row = 0;
         form.addRow(row++, label("account.name", name), name);
         form.addRow(row++, label("account.address", address), address);
-        form.add(addressError, 1, row++);
-        form.addRow(row++, label("account.password", password), passwordStack, show);
-        form.add(passwordHint, 1, row++);
+        form.add(buildAddressError(), 1, row++);
+        form.addRow(row++, label("account.password", password), buildPasswordFields(password), buildShowPassword());
+        form.add(buildPasswordHint(), 1, row++);
         form.addRow(row++, label("account.login", login), login);
         Label loginHint = new Label(Messages.get("account.login.hint"));
         loginHint.getStyleClass().add("field-hint");
         form.add(loginHint, 1, row);
+        validateAddress();
+        return form;
+    }
 
+    /** The field's error decoration (ControlsFX), from the same text as the label under it. */
+    private void validateAddress() {
         ValidationSupport validation = new ValidationSupport();
         validation.registerValidator(address, false, (Validator<String>) (control, value) ->
                 ValidationResult.fromMessageIf(control, vm.addressErrorProperty().get() == null ? "" : vm.addressErrorProperty().get(),
                         Severity.ERROR, value != null && !value.isEmpty() && vm.addressErrorProperty().get() != null));
+    }
 
+    private Label buildAddressError() {
+        Label addressError = new Label();
+        addressError.setId("addressError");
+        addressError.getStyleClass().add("field-error");
+        addressError.setWrapText(true);
+        addressError.textProperty().bind(vm.shownAddressErrorProperty());
+        return addressError;
+    }
+
+    /** The password, hidden or shown: two fields on the same text, one visible at a time. */
+    private StackPane buildPasswordFields(PasswordField password) {
+        password.setId("password");
+        password.textProperty().bindBidirectional(vm.passwordProperty());
+        TextField passwordShown = new TextField();
+        passwordShown.setId("passwordShown");
+        passwordShown.textProperty().bindBidirectional(vm.passwordProperty());
+        passwordShown.visibleProperty().bind(vm.passwordVisibleProperty());
+        password.visibleProperty().bind(vm.passwordVisibleProperty().not());
+        return new StackPane(password, passwordShown);
+    }
+
+    private ToggleButton buildShowPassword() {
+        ToggleButton show = new ToggleButton();
+        show.setId("showPassword");
+        show.setGraphic(Icons.eye());
+        show.selectedProperty().bindBidirectional(vm.passwordVisibleProperty());
+        show.setAccessibleText(Messages.get("account.password.show"));
+        show.setTooltip(new Tooltip(Messages.get("account.password.show")));
+        show.setFocusTraversable(true);
+        return show;
+    }
+
+    private Label buildPasswordHint() {
+        Label passwordHint = new Label();
+        passwordHint.getStyleClass().add("field-hint");
+        passwordHint.setWrapText(true);
+        passwordHint.textProperty().bind(vm.passwordHintProperty());
+        return passwordHint;
+    }
+
+    private TextField buildLogin() {
+        TextField login = new TextField();
+        login.setId("login");
+        login.promptTextProperty().bind(vm.loginPromptProperty());
+        login.textProperty().bindBidirectional(vm.loginProperty());
+        return login;
+    }
+
+    private static Hyperlink buildDemoLink(Runnable onDemo) {
+        Hyperlink demoLink = new Hyperlink(Messages.get("account.demo"));
         demoLink.setId("demoLink");
         demoLink.setOnAction(e -> onDemo.run());
         VBox.setMargin(demoLink, new Insets(8, 0, 0, 0));
-        root.getChildren().addAll(heading, intro, form, demoLink);
+        return demoLink;
     }
 
     private static Label label(String key, Node field) {
