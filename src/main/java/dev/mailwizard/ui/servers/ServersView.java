@@ -1,17 +1,21 @@
 package dev.mailwizard.ui.servers;
 
+import dev.mailwizard.model.Protocol;
 import dev.mailwizard.model.Security;
 import dev.mailwizard.ui.Icons;
 import dev.mailwizard.ui.Messages;
 import dev.mailwizard.ui.ServerRow;
 
 import java.io.File;
+import java.util.List;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -33,16 +37,23 @@ import javafx.util.StringConverter;
 /** The Servers step: an editable table of endpoints and the advanced options. */
 public final class ServersView {
     private final VBox root = new VBox(12);
+    private final ServersViewModel vm;
     private final TableView<ServerRow> table = new TableView<>();
+    private final TableColumn<ServerRow, String> host = new TableColumn<>(Messages.get("servers.col.host"));
 
     public ServersView(ServersViewModel vm) {
+        this.vm = vm;
         root.getStyleClass().add("step");
         Label heading = new Label(Messages.get("servers.heading"));
         heading.getStyleClass().add("step-heading");
         Label intro = new Label(Messages.get("servers.intro"));
         intro.setWrapText(true);
         intro.getStyleClass().add("step-intro");
+        buildTable();
+        root.getChildren().addAll(heading, intro, buildStatus(), table, buildActions(), buildAdvanced());
+    }
 
+    private void buildTable() {
         table.setId("serversTable");
         table.setEditable(true);
         table.setItems(vm.rows());
@@ -50,64 +61,53 @@ public final class ServersView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setAccessibleText(Messages.get("servers.heading"));
 
-        TableColumn<ServerRow, Boolean> test = new TableColumn<>(Messages.get("servers.col.test"));
+        TableColumn<ServerRow, Boolean> test = checkBoxColumn("servers.col.test", 56, 64);
         test.setCellValueFactory(c -> c.getValue().enabledProperty());
-        test.setCellFactory(CheckBoxTableCell.forTableColumn(test));
-        test.setPrefWidth(56);
-        test.setMaxWidth(64);
-
-        TableColumn<ServerRow, dev.mailwizard.model.Protocol> protocol = new TableColumn<>(Messages.get("servers.col.protocol"));
+        TableColumn<ServerRow, Protocol> protocol = new TableColumn<>(Messages.get("servers.col.protocol"));
         protocol.setCellValueFactory(c -> c.getValue().protocolProperty());
-        protocol.setCellFactory(ChoiceBoxTableCell.forTableColumn(dev.mailwizard.model.Protocol.values()));
+        protocol.setCellFactory(ChoiceBoxTableCell.forTableColumn(Protocol.values()));
         protocol.setPrefWidth(80);
         protocol.setMaxWidth(90);
-
-        TableColumn<ServerRow, String> host = new TableColumn<>(Messages.get("servers.col.host"));
         host.setCellValueFactory(c -> c.getValue().hostProperty());
         host.setCellFactory(TextFieldTableCell.forTableColumn());
         host.setPrefWidth(240);
-
         TableColumn<ServerRow, Number> port = new TableColumn<>(Messages.get("servers.col.port"));
         port.setCellValueFactory(c -> c.getValue().portProperty());
         port.setCellFactory(TextFieldTableCell.forTableColumn(new LenientPortConverter()));
         port.setPrefWidth(80);
         port.setMaxWidth(100);
-
         TableColumn<ServerRow, Security> security = new TableColumn<>(Messages.get("servers.col.security"));
         security.setCellValueFactory(c -> c.getValue().securityProperty());
-        security.setCellFactory(ChoiceBoxTableCell.forTableColumn(new StringConverter<>() {
-            @Override
-            public String toString(Security s) {
-                return s == null ? "" : s.label();
-            }
-
-            @Override
-            public Security fromString(String text) {
-                for (Security s : Security.values()) {
-                    if (s.label().equals(text)) {
-                        return s;
-                    }
-                }
-                return Security.STARTTLS;
-            }
-        }, Security.values()));
+        security.setCellFactory(ChoiceBoxTableCell.forTableColumn(new SecurityConverter(), Security.values()));
         security.setPrefWidth(150);
+        TableColumn<ServerRow, Boolean> confirm = checkBoxColumn("servers.col.confirm", 72, 80);
+        confirm.setCellValueFactory(c -> c.getValue().trustedProperty());
+        table.getColumns().setAll(List.of(test, protocol, host, port, security, buildSourceColumn(), confirm, buildRemoveColumn()));
+        VBox.setVgrow(table, Priority.ALWAYS);
+    }
 
+    private static TableColumn<ServerRow, Boolean> checkBoxColumn(String key, double width, double maxWidth) {
+        TableColumn<ServerRow, Boolean> column = new TableColumn<>(Messages.get(key));
+        column.setCellFactory(CheckBoxTableCell.forTableColumn(column));
+        column.setPrefWidth(width);
+        column.setMaxWidth(maxWidth);
+        return column;
+    }
+
+    /** Where a row came from, and whether it still needs the user's confirmation. */
+    private static TableColumn<ServerRow, String> buildSourceColumn() {
         TableColumn<ServerRow, String> source = new TableColumn<>(Messages.get("servers.col.source"));
         source.setCellValueFactory(c -> Bindings.createStringBinding(() -> ServersViewModel.sourceText(c.getValue().sourceProperty().get())
                         + (c.getValue().trustedProperty().get() ? "" : " " + Messages.get("servers.unverified")),
                 c.getValue().sourceProperty(), c.getValue().trustedProperty()));
         source.setEditable(false);
         source.setPrefWidth(200);
+        return source;
+    }
 
-        TableColumn<ServerRow, Boolean> confirm = new TableColumn<>(Messages.get("servers.col.confirm"));
-        confirm.setCellValueFactory(c -> c.getValue().trustedProperty());
-        confirm.setCellFactory(CheckBoxTableCell.forTableColumn(confirm));
-        confirm.setPrefWidth(72);
-        confirm.setMaxWidth(80);
-
+    private TableColumn<ServerRow, ServerRow> buildRemoveColumn() {
         TableColumn<ServerRow, ServerRow> remove = new TableColumn<>("");
-        remove.setCellValueFactory(c -> new javafx.beans.property.SimpleObjectProperty<>(c.getValue()));
+        remove.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue()));
         remove.setCellFactory(col -> new TableCell<>() {
             private final Button button = new Button("", Icons.bad());
 
@@ -127,9 +127,27 @@ public final class ServersView {
         remove.setSortable(false);
         remove.setPrefWidth(44);
         remove.setMaxWidth(50);
-        table.getColumns().setAll(java.util.List.of(test, protocol, host, port, security, source, confirm, remove));
-        VBox.setVgrow(table, Priority.ALWAYS);
+        return remove;
+    }
 
+    /** "Searching ..." with a spinner while discovery runs, then what it found. */
+    private HBox buildStatus() {
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(18, 18);
+        busy.visibleProperty().bind(vm.searchingProperty());
+        busy.managedProperty().bind(vm.searchingProperty());
+        Label status = new Label();
+        status.setId("serversStatus");
+        status.setWrapText(true);
+        status.textProperty().bind(vm.statusProperty());
+        HBox statusRow = new HBox(8, busy, status);
+        statusRow.setAlignment(Pos.CENTER_LEFT);
+        statusRow.managedProperty().bind(vm.searchingProperty().or(vm.statusProperty().isNotEmpty()));
+        statusRow.visibleProperty().bind(statusRow.managedProperty());
+        return statusRow;
+    }
+
+    private HBox buildActions() {
         Button add = new Button(Messages.get("servers.add"));
         add.setId("addServer");
         add.setMnemonicParsing(true);
@@ -145,59 +163,23 @@ public final class ServersView {
         problem.textProperty().bind(vm.problemProperty().orElse(""));
         HBox actions = new HBox(12, add, problem);
         actions.setAlignment(Pos.CENTER_LEFT);
-        javafx.scene.control.ProgressIndicator busy = new javafx.scene.control.ProgressIndicator();
-        busy.setPrefSize(18, 18);
-        busy.visibleProperty().bind(vm.searchingProperty());
-        busy.managedProperty().bind(vm.searchingProperty());
-        Label status = new Label();
-        status.setId("serversStatus");
-        status.setWrapText(true);
-        status.textProperty().bind(vm.statusProperty());
-        HBox statusRow = new HBox(8, busy, status);
-        statusRow.setAlignment(Pos.CENTER_LEFT);
-        statusRow.managedProperty().bind(vm.searchingProperty().or(vm.statusProperty().isNotEmpty()));
-        statusRow.visibleProperty().bind(statusRow.managedProperty());
-
-        root.getChildren().addAll(heading, intro, statusRow, table, actions, advanced(vm));
+        return actions;
     }
 
-    private Node advanced(ServersViewModel vm) {
-        TextField ca = new TextField();
-        ca.setId("caFile");
-        ca.setEditable(false);
-        ca.setPromptText(Messages.get("servers.ca.none"));
-        ca.textProperty().bind(Bindings.createStringBinding(() -> vm.state().extraCaProperty().get() == null ? ""
-                : vm.state().extraCaProperty().get().toString(), vm.state().extraCaProperty()));
-        Button browse = new Button(Messages.get("servers.ca.browse"));
-        browse.setMnemonicParsing(true);
-        browse.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle(Messages.get("servers.ca"));
-            chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("PEM", "*.pem", "*.crt", "*.cer"),
-                    new FileChooser.ExtensionFilter("*", "*"));
-            File f = chooser.showOpenDialog(root.getScene().getWindow());
-            if (f != null) {
-                vm.state().extraCaProperty().set(f.toPath());
-            }
-        });
-        Button clear = new Button(Messages.get("servers.ca.clear"));
-        clear.disableProperty().bind(vm.state().extraCaProperty().isNull());
-        clear.setOnAction(e -> vm.state().extraCaProperty().set(null));
-        HBox.setHgrow(ca, Priority.ALWAYS);
-        HBox caRow = new HBox(8, ca, browse, clear);
-
+    private TitledPane buildAdvanced() {
         TextArea mappings = new TextArea();
         mappings.setId("mappings");
         mappings.setPrefRowCount(2);
         mappings.setPromptText(Messages.get("servers.mappings.prompt"));
-        mappings.textProperty().bindBidirectional(vm.state().mappingsProperty());
+        mappings.textProperty().bindBidirectional(vm.mappingsProperty());
 
-        Spinner<Integer> timeout = new Spinner<>(1, 120, vm.state().timeoutSecondsProperty().get());
+        Spinner<Integer> timeout = new Spinner<>(1, 120, vm.timeoutSecondsProperty().get());
         timeout.setId("timeout");
         timeout.setEditable(true);
         timeout.setPrefWidth(90);
-        timeout.valueProperty().addListener((o, a, b) -> vm.state().timeoutSecondsProperty().set(b));
+        timeout.valueProperty().addListener((o, a, b) -> vm.timeoutSecondsProperty().set(b));
 
+        HBox caRow = buildCaRow();
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(8);
@@ -213,8 +195,52 @@ public final class ServersView {
         return pane;
     }
 
+    /** The extra CA file: its path, Browse and Clear. */
+    private HBox buildCaRow() {
+        TextField ca = new TextField();
+        ca.setId("caFile");
+        ca.setEditable(false);
+        ca.setPromptText(Messages.get("servers.ca.none"));
+        ca.textProperty().bind(vm.extraCaTextProperty());
+        Button browse = new Button(Messages.get("servers.ca.browse"));
+        browse.setMnemonicParsing(true);
+        browse.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(Messages.get("servers.ca"));
+            chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("PEM", "*.pem", "*.crt", "*.cer"),
+                    new FileChooser.ExtensionFilter("*", "*"));
+            File f = chooser.showOpenDialog(root.getScene().getWindow());
+            if (f != null) {
+                vm.useExtraCa(f.toPath());
+            }
+        });
+        Button clear = new Button(Messages.get("servers.ca.clear"));
+        clear.disableProperty().bind(vm.extraCaProperty().isNull());
+        clear.setOnAction(e -> vm.useExtraCa(null));
+        HBox.setHgrow(ca, Priority.ALWAYS);
+        return new HBox(8, ca, browse, clear);
+    }
+
     public Node view() {
         return root;
+    }
+
+    /** Security modes by their labels ("SSL/TLS", "STARTTLS", ...). */
+    private static final class SecurityConverter extends StringConverter<Security> {
+        @Override
+        public String toString(Security s) {
+            return s == null ? "" : s.label();
+        }
+
+        @Override
+        public Security fromString(String text) {
+            for (Security s : Security.values()) {
+                if (s.label().equals(text)) {
+                    return s;
+                }
+            }
+            return Security.STARTTLS;
+        }
     }
 
     /** Turns what was typed into a port; anything that is not a number becomes 0, which validation names. */

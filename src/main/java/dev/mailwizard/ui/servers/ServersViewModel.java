@@ -6,9 +6,12 @@ import dev.mailwizard.discovery.DiscoveryConfig;
 import dev.mailwizard.discovery.DiscoveryResult;
 import dev.mailwizard.ui.task.TaskRunner;
 import java.util.function.Function;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.StringProperty;
 import dev.mailwizard.model.CandidateSource;
 import dev.mailwizard.model.EmailAddress;
@@ -25,8 +28,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
-import javafx.beans.binding.StringBinding;
 import javafx.collections.ObservableList;
 
 /**
@@ -38,10 +39,11 @@ public final class ServersViewModel {
     private final TaskRunner runner;
     private final Function<WizardState, Discovery> discovery;
     private final ObservableList<ServerRow> rows;
-    private final BooleanProperty searching = new SimpleBooleanProperty(false);
-    private final StringProperty status = new SimpleStringProperty("");
-    private final StringBinding problem;
-    private final BooleanBinding valid;
+    private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper extraCaText = new ReadOnlyStringWrapper("");
 
     /**
      * @param discovery makes the discovery to run for the current state (the real five sources in
@@ -52,9 +54,10 @@ public final class ServersViewModel {
         this.runner = runner;
         this.discovery = discovery;
         this.rows = state.servers();
-        this.problem = Bindings.createStringBinding(this::findProblem, rows, state.mappingsProperty(), state.extraCaProperty(),
-                state.timeoutSecondsProperty(), searching);
-        this.valid = problem.isNull();
+        problem.bind(Bindings.createStringBinding(this::findProblem, rows, state.mappingsProperty(), state.extraCaProperty(),
+                state.timeoutSecondsProperty(), searching));
+        valid.bind(problem.isNull());
+        extraCaText.bind(state.extraCaProperty().map(Path::toString).orElse(""));
     }
 
     /** The real discovery: DNS SRV, autoconfig, ISPDB, MX and guessing, with the Advanced options. */
@@ -135,12 +138,13 @@ public final class ServersViewModel {
                 : Messages.get("servers.found", sourceText(result.winner()), untrusted));
     }
 
-    public BooleanProperty searchingProperty() {
-        return searching;
+    public ReadOnlyBooleanProperty searchingProperty() {
+        return searching.getReadOnlyProperty();
     }
 
-    public StringProperty statusProperty() {
-        return status;
+    /** What the search found, or that it is still searching. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
     }
 
     public ObservableList<ServerRow> rows() {
@@ -160,12 +164,37 @@ public final class ServersViewModel {
     }
 
     /** Null while everything can be tested, else what to fix first. */
-    public StringBinding problemProperty() {
-        return problem;
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
     }
 
-    public BooleanBinding validProperty() {
-        return valid;
+    public ReadOnlyBooleanProperty validProperty() {
+        return valid.getReadOnlyProperty();
+    }
+
+    /** The extra CA file of the Advanced area, if one was chosen. */
+    public ReadOnlyObjectProperty<Path> extraCaProperty() {
+        return state.extraCaProperty();
+    }
+
+    /** The extra CA file's path, or empty. */
+    public ReadOnlyStringProperty extraCaTextProperty() {
+        return extraCaText.getReadOnlyProperty();
+    }
+
+    /** Trusts the CAs in {@code pem} too (a file the user picked); null is "none". */
+    public void useExtraCa(Path pem) {
+        state.extraCaProperty().set(pem);
+    }
+
+    /** Host mappings the user typed, one HOST:ADDRESS a line. */
+    public StringProperty mappingsProperty() {
+        return state.mappingsProperty();
+    }
+
+    /** Seconds each probe may take. */
+    public IntegerProperty timeoutSecondsProperty() {
+        return state.timeoutSecondsProperty();
     }
 
     private String findProblem() {
@@ -203,9 +232,5 @@ public final class ServersViewModel {
     /** Words for a source, e.g. "guessed from the domain". */
     public static String sourceText(CandidateSource source) {
         return Messages.get("source." + source.id());
-    }
-
-    public WizardState state() {
-        return state;
     }
 }
