@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 
 /** One line of the live matrix: an endpoint and its phases as they happen. */
 public final class MatrixRow {
@@ -21,8 +21,8 @@ public final class MatrixRow {
 
     private final Endpoint endpoint;
     private final List<ObjectProperty<CellState>> cells = new ArrayList<>();
-    private final StringProperty outcome = new SimpleStringProperty("");
-    private final StringProperty time = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper time = new ReadOnlyStringWrapper("");
     private final ObjectProperty<ProbeResult> result = new SimpleObjectProperty<>();
 
     public MatrixRow(Endpoint endpoint) {
@@ -40,12 +40,13 @@ public final class MatrixRow {
         return cells.get(c.ordinal());
     }
 
-    public StringProperty outcomeProperty() {
-        return outcome;
+    /** The phase running now, then the outcome's name. */
+    public ReadOnlyStringProperty outcomeProperty() {
+        return outcome.getReadOnlyProperty();
     }
 
-    public StringProperty timeProperty() {
-        return time;
+    public ReadOnlyStringProperty timeProperty() {
+        return time.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<ProbeResult> resultProperty() {

@@ -8,6 +8,7 @@ import dev.mailwizard.ui.cert.CertificateView;
 
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Pos;
@@ -27,39 +28,35 @@ import javafx.scene.layout.VBox;
 /** The Testing step: the live matrix, a progress bar, Cancel and Test again. */
 public final class TestingView {
     private final VBox root = new VBox(12);
+    private final TestingViewModel vm;
+    private final Consumer<ProbeResult> showCertificate;
 
     public TestingView(TestingViewModel vm, Consumer<ProbeResult> showCertificate) {
+        this.vm = vm;
+        this.showCertificate = showCertificate;
         root.getStyleClass().add("step");
         Label heading = new Label(Messages.get("testing.heading"));
         heading.getStyleClass().add("step-heading");
         Label intro = new Label(Messages.get("testing.intro"));
         intro.setWrapText(true);
         intro.getStyleClass().add("step-intro");
+        Label status = new Label();
+        status.setId("testingStatus");
+        status.textProperty().bind(vm.statusProperty());
+        root.getChildren().addAll(heading, intro, buildMatrix(), buildProgressRow(), status);
+    }
 
+    /** The live matrix: the endpoint, one icon per phase, the outcome, and the certificate button. */
+    private TableView<MatrixRow> buildMatrix() {
         TableView<MatrixRow> table = new TableView<>(vm.rows());
         table.setId("matrix");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(Messages.get("testing.empty")));
         table.setAccessibleText(Messages.get("testing.heading"));
-
-        TableColumn<MatrixRow, String> protocol = new TableColumn<>(Messages.get("testing.col.protocol"));
-        protocol.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().endpoint().protocol().name()));
-        protocol.setPrefWidth(54);
-        protocol.setMinWidth(54);
-        TableColumn<MatrixRow, String> server = new TableColumn<>(Messages.get("testing.col.server"));
-        server.setCellValueFactory(c -> new SimpleStringProperty(HostNames.toUnicode(c.getValue().endpoint().host())));
-        server.setPrefWidth(150);
-        TableColumn<MatrixRow, String> port = new TableColumn<>(Messages.get("testing.col.port"));
-        port.setCellValueFactory(c -> new SimpleStringProperty(Integer.toString(c.getValue().endpoint().port())));
-        port.setPrefWidth(56);
-        TableColumn<MatrixRow, String> security = new TableColumn<>(Messages.get("testing.col.security"));
-        security.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().endpoint().security().label()));
-        security.setPrefWidth(84);
-        security.setMinWidth(84);
-        table.getColumns().add(protocol);
-        table.getColumns().add(server);
-        table.getColumns().add(port);
-        table.getColumns().add(security);
+        table.getColumns().add(textColumn("testing.col.protocol", r -> r.endpoint().protocol().name(), 54, true));
+        table.getColumns().add(textColumn("testing.col.server", r -> HostNames.toUnicode(r.endpoint().host()), 150, false));
+        table.getColumns().add(textColumn("testing.col.port", r -> Integer.toString(r.endpoint().port()), 56, false));
+        table.getColumns().add(textColumn("testing.col.security", r -> r.endpoint().security().label(), 84, true));
         for (MatrixRow.Column column : MatrixRow.Column.values()) {
             TableColumn<MatrixRow, CellState> c = new TableColumn<>(Messages.get("testing.col." + column.name().toLowerCase(Locale.ROOT)));
             c.setCellValueFactory(cell -> cell.getValue().cell(column));
@@ -69,6 +66,25 @@ public final class TestingView {
             c.setSortable(false);
             table.getColumns().add(c);
         }
+        table.getColumns().add(buildOutcomeColumn());
+        table.getColumns().add(buildCertificateColumn());
+        VBox.setVgrow(table, Priority.ALWAYS);
+        return table;
+    }
+
+    /** A column of fixed text about the endpoint; {@code minToPref}: never narrower than its preferred width. */
+    private static TableColumn<MatrixRow, String> textColumn(String key, Function<MatrixRow, String> text, double width, boolean minToPref) {
+        TableColumn<MatrixRow, String> column = new TableColumn<>(Messages.get(key));
+        column.setCellValueFactory(c -> new SimpleStringProperty(text.apply(c.getValue())));
+        column.setPrefWidth(width);
+        if (minToPref) {
+            column.setMinWidth(width);
+        }
+        return column;
+    }
+
+    /** The running phase, then the outcome: green for OK, red for any other outcome name. */
+    private static TableColumn<MatrixRow, String> buildOutcomeColumn() {
         TableColumn<MatrixRow, String> outcome = new TableColumn<>(Messages.get("testing.col.result"));
         outcome.setCellValueFactory(c -> c.getValue().outcomeProperty());
         outcome.setPrefWidth(190);
@@ -88,6 +104,10 @@ public final class TestingView {
                 }
             }
         });
+        return outcome;
+    }
+
+    private TableColumn<MatrixRow, MatrixRow> buildCertificateColumn() {
         TableColumn<MatrixRow, MatrixRow> cert = new TableColumn<>("");
         cert.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue()));
         cert.setSortable(false);
@@ -114,19 +134,17 @@ public final class TestingView {
                 setGraphic(button);
             }
         });
-        table.getColumns().add(outcome);
-        table.getColumns().add(cert);
-        VBox.setVgrow(table, Priority.ALWAYS);
+        return cert;
+    }
 
+    /** The progress bar, Cancel and Test again. */
+    private HBox buildProgressRow() {
         ProgressBar bar = new ProgressBar();
         bar.setId("progress");
         bar.progressProperty().bind(vm.progressProperty());
         bar.setMaxWidth(Double.MAX_VALUE);
         bar.setAccessibleText(Messages.get("testing.progress"));
         HBox.setHgrow(bar, Priority.ALWAYS);
-        Label status = new Label();
-        status.setId("testingStatus");
-        status.textProperty().bind(vm.statusProperty());
         Button cancel = new Button(Messages.get("testing.cancel"));
         cancel.setId("cancelTest");
         cancel.setMnemonicParsing(true);
@@ -139,8 +157,7 @@ public final class TestingView {
         again.setOnAction(e -> vm.start());
         HBox progressRow = new HBox(12, bar, cancel, again);
         progressRow.setAlignment(Pos.CENTER_LEFT);
-
-        root.getChildren().addAll(heading, intro, table, progressRow, status);
+        return progressRow;
     }
 
     public Node view() {

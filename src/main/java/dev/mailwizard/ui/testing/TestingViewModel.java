@@ -32,12 +32,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -50,11 +50,11 @@ public final class TestingViewModel {
     private final TaskRunner runner;
     private final UiDispatcher ui;
     private final ObservableList<MatrixRow> rows = FXCollections.observableArrayList();
-    private final DoubleProperty progress = new SimpleDoubleProperty(0);
-    private final BooleanProperty running = new SimpleBooleanProperty(false);
-    private final BooleanProperty finished = new SimpleBooleanProperty(false);
-    private final BooleanProperty cancelled = new SimpleBooleanProperty(false);
-    private final StringProperty status = new SimpleStringProperty("");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper cancelled = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private TaskHandle task;
     private int done;
 
@@ -196,27 +196,29 @@ public final class TestingViewModel {
         return trust.withPins(pins);
     }
 
+    /** The live matrix, one row per endpoint (the table may sort it). */
     public ObservableList<MatrixRow> rows() {
         return rows;
     }
 
-    public DoubleProperty progressProperty() {
-        return progress;
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
     }
 
-    public BooleanProperty runningProperty() {
-        return running;
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
     }
 
-    public BooleanProperty finishedProperty() {
-        return finished;
+    /** True once a run ended without being cancelled: what Next waits for. */
+    public ReadOnlyBooleanProperty finishedProperty() {
+        return finished.getReadOnlyProperty();
     }
 
-    public BooleanProperty cancelledProperty() {
-        return cancelled;
+    public ReadOnlyBooleanProperty cancelledProperty() {
+        return cancelled.getReadOnlyProperty();
     }
 
-    public StringProperty statusProperty() {
-        return status;
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
     }
 }
