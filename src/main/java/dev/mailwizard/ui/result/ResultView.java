@@ -6,6 +6,8 @@ import dev.mailwizard.ui.Messages;
 import dev.mailwizard.ui.cert.CertificateView;
 
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -26,27 +28,77 @@ public final class ResultView {
     private final ScrollPane scroll;
     private final VBox failuresBox = new VBox(10);
     private final VBox conclusionsBox = new VBox(10);
+    private final ResultViewModel vm;
+    private final Consumer<ProbeResult> showCertificate;
+    private final Consumer<ProbeResult> trust;
 
     /** @param helpdesk the help-desk drawer's content, shown folded at the bottom */
     public ResultView(ResultViewModel vm, Node helpdesk, Consumer<ProbeResult> showCertificate, Consumer<ProbeResult> trustCertificate) {
+        this.vm = vm;
+        this.showCertificate = showCertificate;
+        this.trust = trustCertificate;
+        Label why = new Label();
+        why.setId("resultWhy");
+        why.setWrapText(true);
+        why.textProperty().bind(vm.whyProperty());
         VBox root = new VBox(14);
         root.getStyleClass().add("step");
+        root.getChildren().addAll(buildHeadline(), buildConclusions(), buildSettings(), why, buildWarnings(), buildFailuresHeading(),
+                buildFailures(), buildHelpdesk(helpdesk));
+        scroll = new ScrollPane(root);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("step-scroll");
+    }
+
+    private Label buildHeadline() {
         Label headline = new Label();
         headline.setId("resultHeadline");
         headline.getStyleClass().add("step-heading");
         headline.textProperty().bind(vm.headlineProperty());
         vm.kindProperty().addListener((o, a, b) -> styleKind(headline, b));
         styleKind(headline, vm.kindProperty().get());
+        return headline;
+    }
 
-        GridPane settings = new GridPane();
-        settings.setId("settings");
-        settings.getStyleClass().add("settings-card");
-        settings.setHgap(16);
-        settings.setVgap(6);
+    /** The recommended settings: incoming and outgoing side by side, and Copy. */
+    private VBox buildSettings() {
+        GridPane settings = settingsCard("settings");
         settings.addRow(0, key("result.server"), value(vm.serverProperty(), "resultServer"));
         settings.addRow(1, key("result.port"), value(vm.portProperty(), "resultPort"));
         settings.addRow(2, key("result.security"), value(vm.securityProperty(), "resultSecurity"));
         settings.addRow(3, key("result.login"), value(vm.loginProperty(), "resultLogin"));
+        showWhile(settings, vm.hasOutgoingProperty());
+        GridPane incoming = settingsCard("incomingSettings");
+        Label incomingKey = key("result.port");
+        incomingKey.textProperty().bind(vm.incomingProtocolProperty().map(p -> Messages.get("result.incoming.server", p)));
+        incoming.addRow(0, incomingKey, value(vm.incomingServerProperty(), "incomingServer"));
+        incoming.addRow(1, key("result.port"), value(vm.incomingPortProperty(), "incomingPort"));
+        incoming.addRow(2, key("result.security"), value(vm.incomingSecurityProperty(), "incomingSecurity"));
+        incoming.addRow(3, key("result.login"), value(vm.loginProperty(), "incomingLogin"));
+        showWhile(incoming, vm.hasIncomingProperty());
+        HBox cards = new HBox(12, incoming, settings);
+        VBox card = new VBox(10, cards, buildCopyRow());
+        showWhile(card, vm.hasRecommendationProperty());
+        return card;
+    }
+
+    private static GridPane settingsCard(String id) {
+        GridPane card = new GridPane();
+        card.setId(id);
+        card.getStyleClass().add("settings-card");
+        card.setHgap(16);
+        card.setVgap(6);
+        card.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(card, Priority.ALWAYS);
+        return card;
+    }
+
+    private static void showWhile(Node node, ObservableBooleanValue condition) {
+        node.visibleProperty().bind(condition);
+        node.managedProperty().bind(condition);
+    }
+
+    private HBox buildCopyRow() {
         Button copy = new Button(Messages.get("result.copy"), Icons.copy());
         copy.setId("copySettings");
         copy.setMnemonicParsing(true);
@@ -59,60 +111,43 @@ public final class ResultView {
         });
         HBox copyRow = new HBox(10, copy, copied);
         copyRow.setAlignment(Pos.CENTER_LEFT);
-        GridPane incoming = new GridPane();
-        incoming.setId("incomingSettings");
-        incoming.getStyleClass().add("settings-card");
-        incoming.setHgap(16);
-        incoming.setVgap(6);
-        Label incomingKey = key("result.port");
-        incomingKey.textProperty().bind(vm.incomingProtocolProperty().map(p -> Messages.get("result.incoming.server", p)));
-        incoming.addRow(0, incomingKey, value(vm.incomingServerProperty(), "incomingServer"));
-        incoming.addRow(1, key("result.port"), value(vm.incomingPortProperty(), "incomingPort"));
-        incoming.addRow(2, key("result.security"), value(vm.incomingSecurityProperty(), "incomingSecurity"));
-        incoming.addRow(3, key("result.login"), value(vm.loginProperty(), "incomingLogin"));
-        incoming.visibleProperty().bind(vm.hasIncomingProperty());
-        incoming.managedProperty().bind(vm.hasIncomingProperty());
-        HBox.setHgrow(settings, Priority.ALWAYS);
-        HBox.setHgrow(incoming, Priority.ALWAYS);
-        settings.setMaxWidth(Double.MAX_VALUE);
-        settings.visibleProperty().bind(vm.hasOutgoingProperty());
-        settings.managedProperty().bind(vm.hasOutgoingProperty());
-        incoming.setMaxWidth(Double.MAX_VALUE);
-        HBox cards = new HBox(12, incoming, settings);
-        VBox card = new VBox(10, cards, copyRow);
-        card.visibleProperty().bind(vm.hasRecommendationProperty());
-        card.managedProperty().bind(vm.hasRecommendationProperty());
+        return copyRow;
+    }
 
-        Label why = new Label();
-        why.setId("resultWhy");
-        why.setWrapText(true);
-        why.textProperty().bind(vm.whyProperty());
+    private VBox buildConclusions() {
+        conclusionsBox.setId("conclusions");
+        showWhile(conclusionsBox, Bindings.isNotEmpty(vm.conclusions()));
+        vm.conclusions().addListener((ListChangeListener<Conclusion>) c -> fillConclusions());
+        fillConclusions();
+        return conclusionsBox;
+    }
 
+    private Label buildFailuresHeading() {
         Label failuresHeading = new Label(Messages.get("result.failures"));
         failuresHeading.getStyleClass().add("section-heading");
-        failuresHeading.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.failures()));
-        failuresHeading.managedProperty().bind(failuresHeading.visibleProperty());
-        conclusionsBox.setId("conclusions");
-        conclusionsBox.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.conclusions()));
-        conclusionsBox.managedProperty().bind(conclusionsBox.visibleProperty());
-        vm.conclusions().addListener((ListChangeListener<Conclusion>) c -> fillConclusions(vm, showCertificate, trustCertificate));
-        fillConclusions(vm, showCertificate, trustCertificate);
-        failuresBox.setId("failures");
-        vm.failures().addListener((ListChangeListener<FailureItem>) c -> fillFailures(vm, showCertificate, trustCertificate));
-        fillFailures(vm, showCertificate, trustCertificate);
+        showWhile(failuresHeading, Bindings.isNotEmpty(vm.failures()));
+        return failuresHeading;
+    }
 
+    private VBox buildFailures() {
+        failuresBox.setId("failures");
+        vm.failures().addListener((ListChangeListener<FailureItem>) c -> fillFailures());
+        fillFailures();
+        return failuresBox;
+    }
+
+    private VBox buildWarnings() {
         VBox warningsBox = new VBox(4);
         vm.warnings().addListener((ListChangeListener<String>) c -> fillWarnings(warningsBox, vm));
         fillWarnings(warningsBox, vm);
+        return warningsBox;
+    }
 
-        TitledPane helpdeskPane = new TitledPane(Messages.get("helpdesk.title"), helpdesk);
-        helpdeskPane.setId("helpdesk");
-        helpdeskPane.setExpanded(false);
-
-        root.getChildren().addAll(headline, conclusionsBox, card, why, warningsBox, failuresHeading, failuresBox, helpdeskPane);
-        scroll = new ScrollPane(root);
-        scroll.setFitToWidth(true);
-        scroll.getStyleClass().add("step-scroll");
+    private static TitledPane buildHelpdesk(Node helpdesk) {
+        TitledPane pane = new TitledPane(Messages.get("helpdesk.title"), helpdesk);
+        pane.setId("helpdesk");
+        pane.setExpanded(false);
+        return pane;
     }
 
     private static void styleKind(Label headline, String kind) {
@@ -125,7 +160,7 @@ public final class ResultView {
     }
 
     /** Each conclusion first, in words; the rows it stands for folded away under it. */
-    private void fillConclusions(ResultViewModel vm, Consumer<ProbeResult> showCertificate, Consumer<ProbeResult> trust) {
+    private void fillConclusions() {
         conclusionsBox.getChildren().clear();
         for (Conclusion c : vm.conclusions()) {
             Label text = new Label(c.text(), Icons.warning());
@@ -150,7 +185,7 @@ public final class ResultView {
         }
     }
 
-    private void fillFailures(ResultViewModel vm, Consumer<ProbeResult> showCertificate, Consumer<ProbeResult> trust) {
+    private void fillFailures() {
         failuresBox.getChildren().clear();
         vm.failures().forEach(f -> failuresBox.getChildren().add(failureLine(f, showCertificate, trust)));
     }

@@ -13,6 +13,8 @@ import dev.mailwizard.ui.WizardState;
 
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -45,6 +47,10 @@ public final class ResultViewModel {
     private final StringProperty incomingProtocol = new SimpleStringProperty("");
     private final ObservableList<FailureItem> failures = FXCollections.observableArrayList();
     private final ObservableList<String> warnings = FXCollections.observableArrayList();
+    // What the view gets: the same lists, read-only.
+    private final ObservableList<Conclusion> conclusionsView = FXCollections.unmodifiableObservableList(conclusions);
+    private final ObservableList<FailureItem> failuresView = FXCollections.unmodifiableObservableList(failures);
+    private final ObservableList<String> warningsView = FXCollections.unmodifiableObservableList(warnings);
 
     public ResultViewModel(WizardState state) {
         this.state = state;
@@ -154,70 +160,70 @@ public final class ResultViewModel {
 
     /** Conclusions across the run, each with the failed rows it stands for. */
     public ObservableList<Conclusion> conclusions() {
-        return conclusions;
+        return conclusionsView;
     }
 
-    public BooleanProperty hasOutgoingProperty() {
+    public ReadOnlyBooleanProperty hasOutgoingProperty() {
         return hasOutgoing;
     }
 
-    public BooleanProperty hasIncomingProperty() {
+    public ReadOnlyBooleanProperty hasIncomingProperty() {
         return hasIncoming;
     }
 
-    public StringProperty incomingServerProperty() {
+    public ReadOnlyStringProperty incomingServerProperty() {
         return incomingServer;
     }
 
-    public StringProperty incomingPortProperty() {
+    public ReadOnlyStringProperty incomingPortProperty() {
         return incomingPort;
     }
 
-    public StringProperty incomingSecurityProperty() {
+    public ReadOnlyStringProperty incomingSecurityProperty() {
         return incomingSecurity;
     }
 
-    public StringProperty incomingProtocolProperty() {
+    public ReadOnlyStringProperty incomingProtocolProperty() {
         return incomingProtocol;
     }
 
-    public StringProperty headlineProperty() {
+    public ReadOnlyStringProperty headlineProperty() {
         return headline;
     }
 
-    public StringProperty kindProperty() {
+    public ReadOnlyStringProperty kindProperty() {
         return kind;
     }
 
-    public StringProperty serverProperty() {
+    public ReadOnlyStringProperty serverProperty() {
         return server;
     }
 
-    public StringProperty portProperty() {
+    public ReadOnlyStringProperty portProperty() {
         return port;
     }
 
-    public StringProperty securityProperty() {
+    public ReadOnlyStringProperty securityProperty() {
         return security;
     }
 
-    public StringProperty loginProperty() {
+    public ReadOnlyStringProperty loginProperty() {
         return login;
     }
 
-    public StringProperty whyProperty() {
+    public ReadOnlyStringProperty whyProperty() {
         return why;
     }
 
-    public BooleanProperty hasRecommendationProperty() {
+    public ReadOnlyBooleanProperty hasRecommendationProperty() {
         return hasRecommendation;
     }
 
     public ObservableList<FailureItem> failures() {
-        return failures;
+        return failuresView;
     }
 
     public ObservableList<String> warnings() {
-        return warnings;
+        return warningsView;
     }
 }
