@@ -19,9 +19,11 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -29,10 +31,12 @@ import javafx.stage.FileChooser;
 /** The Export step: pick programs, pick a folder, export; then open the folder or copy a file's text. */
 public final class ExportView {
     private final ScrollPane scroll;
-    private final CheckBox first;
+    private final VBox root = new VBox(12);
+    private final ExportViewModel vm;
+    private CheckBox first;
 
     public ExportView(ExportViewModel vm) {
-        VBox root = new VBox(12);
+        this.vm = vm;
         root.getStyleClass().add("step");
         Label heading = new Label(Messages.get("export.heading"));
         heading.getStyleClass().add("step-heading");
@@ -40,39 +44,58 @@ public final class ExportView {
         intro.getStyleClass().add("step-intro");
         intro.setWrapText(true);
         intro.textProperty().bind(Bindings.when(vm.hasSettingsProperty()).then(Messages.get("export.intro")).otherwise(Messages.get("export.none")));
+        Label status = new Label();
+        status.setId("exportStatus");
+        status.setWrapText(true);
+        status.textProperty().bind(vm.statusProperty());
+        root.getChildren().addAll(heading, intro, buildFormats(), buildFolderRow(), buildReplace(), buildPassword(), buildActions(), status,
+                buildResults());
+        scroll = new ScrollPane(root);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("step-scroll");
+    }
 
+    /** One tick box per client format, in two columns; the first gets the focus. */
+    private GridPane buildFormats() {
         GridPane formats = new GridPane();
         formats.setId("formats");
         formats.setHgap(24);
         formats.setVgap(6);
         for (int c = 0; c < 2; c++) {
-            javafx.scene.layout.ColumnConstraints half = new javafx.scene.layout.ColumnConstraints();
+            ColumnConstraints half = new ColumnConstraints();
             half.setPercentWidth(50);
             formats.getColumnConstraints().add(half);
         }
-        CheckBox firstBox = null;
         int i = 0;
         for (FormatChoice f : vm.formats()) {
-            CheckBox box = new CheckBox(f.description() + (f.recommended() && !f.id().equals("report") ? " (" + Messages.get("export.recommended") + ")" : ""));
-            box.setId("format-" + f.id());
-            box.setMnemonicParsing(false);
-            box.setWrapText(true);
-            box.setTooltip(new Tooltip(f.id()));
-            box.selectedProperty().bindBidirectional(f.selectedProperty());
-            if (!f.id().equals("report")) {
-                box.disableProperty().bind(vm.hasSettingsProperty().not());
-            }
-            box.setMaxWidth(Double.MAX_VALUE);
-            box.setAlignment(Pos.TOP_LEFT);
-            GridPane.setHgrow(box, Priority.ALWAYS);
+            CheckBox box = formatBox(f);
             formats.add(box, i % 2, i / 2);
-            if (firstBox == null) {
-                firstBox = box;
+            if (first == null) {
+                first = box;
             }
             i++;
         }
-        first = firstBox;
+        return formats;
+    }
 
+    private CheckBox formatBox(FormatChoice f) {
+        CheckBox box = new CheckBox(f.description() + (f.recommended() && !f.id().equals("report") ? " (" + Messages.get("export.recommended") + ")" : ""));
+        box.setId("format-" + f.id());
+        box.setMnemonicParsing(false);
+        box.setWrapText(true);
+        box.setTooltip(new Tooltip(f.id()));
+        box.selectedProperty().bindBidirectional(f.selectedProperty());
+        if (!f.id().equals("report")) {
+            box.disableProperty().bind(vm.hasSettingsProperty().not());
+        }
+        box.setMaxWidth(Double.MAX_VALUE);
+        box.setAlignment(Pos.TOP_LEFT);
+        GridPane.setHgrow(box, Priority.ALWAYS);
+        return box;
+    }
+
+    /** The folder: typed (a path the system cannot take leaves none, with a tooltip saying so) or chosen. */
+    private HBox buildFolderRow() {
         Label folderLabel = new Label(Messages.get("export.folder"));
         TextField folder = new TextField();
         folder.setId("exportFolder");
@@ -97,32 +120,45 @@ public final class ExportView {
         Button choose = new Button(Messages.get("export.choose"));
         choose.setId("chooseFolder");
         choose.setMnemonicParsing(true);
-        choose.setOnAction(e -> {
-            DirectoryChooser chooser = new DirectoryChooser();
-            Path current = vm.folderProperty().get();
-            File existing = current == null ? null : nearestExisting(current.toFile());
-            if (existing != null) {
-                chooser.setInitialDirectory(existing);
-            }
-            File picked = chooser.showDialog(root.getScene().getWindow());
-            if (picked != null) {
-                vm.folderProperty().set(picked.toPath());
-            }
-        });
+        choose.setOnAction(e -> chooseFolder());
         HBox folderRow = new HBox(8, folderLabel, folder, choose);
         folderRow.setAlignment(Pos.CENTER_LEFT);
+        return folderRow;
+    }
 
+    private void chooseFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        Path current = vm.folderProperty().get();
+        File existing = current == null ? null : nearestExisting(current.toFile());
+        if (existing != null) {
+            chooser.setInitialDirectory(existing);
+        }
+        File picked = chooser.showDialog(root.getScene().getWindow());
+        if (picked != null) {
+            vm.folderProperty().set(picked.toPath());
+        }
+    }
+
+    private CheckBox buildReplace() {
         CheckBox replace = new CheckBox(Messages.get("export.replace"));
         replace.setId("replaceFiles");
         replace.setMnemonicParsing(true);
         replace.selectedProperty().bindBidirectional(vm.replaceProperty());
+        return replace;
+    }
+
+    private CheckBox buildPassword() {
         CheckBox password = new CheckBox(Messages.get("export.password"));
         password.setId("includePassword");
         password.setMnemonicParsing(true);
         password.setWrapText(true);
         password.selectedProperty().bindBidirectional(vm.includePasswordProperty());
         password.disableProperty().bind(vm.hasSettingsProperty().not());
+        return password;
+    }
 
+    /** Export, Open folder, Save report. */
+    private HBox buildActions() {
         Button export = new Button(Messages.get("export.export"), Icons.ok());
         export.setId("export");
         export.setMnemonicParsing(true);
@@ -148,13 +184,13 @@ public final class ExportView {
                 vm.saveReport(f.toPath());
             }
         });
-        Label status = new Label();
-        status.setId("exportStatus");
-        status.setWrapText(true);
-        status.textProperty().bind(vm.statusProperty());
         HBox actions = new HBox(10, export, open, saveReport);
         actions.setAlignment(Pos.CENTER_LEFT);
+        return actions;
+    }
 
+    /** What was written (or refused), and Copy for a file's text. Hidden until an export ran. */
+    private VBox buildResults() {
         Label resultsHeading = new Label(Messages.get("export.results"));
         resultsHeading.getStyleClass().add("section-heading");
         ListView<ExportedItem> results = new ListView<>(vm.results());
@@ -170,6 +206,19 @@ public final class ExportView {
                 setPrefWidth(0);
             }
         });
+        Label copied = new Label();
+        copied.setId("copied");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox headingRow = new HBox(10, resultsHeading, gap, copied, buildCopy(results, copied));
+        headingRow.setAlignment(Pos.CENTER_LEFT);
+        VBox resultsBox = new VBox(8, headingRow, results);
+        resultsBox.visibleProperty().bind(Bindings.isNotEmpty(vm.results()));
+        resultsBox.managedProperty().bind(resultsBox.visibleProperty());
+        return resultsBox;
+    }
+
+    private static Button buildCopy(ListView<ExportedItem> results, Label copied) {
         Button copy = new Button(Messages.get("export.copy"), Icons.copy());
         copy.setId("copyFile");
         copy.setMnemonicParsing(true);
@@ -177,8 +226,6 @@ public final class ExportView {
             ExportedItem s = results.getSelectionModel().getSelectedItem();
             return s == null || s.text().isEmpty();
         }, results.getSelectionModel().selectedItemProperty()));
-        Label copied = new Label();
-        copied.setId("copied");
         copy.setOnAction(e -> {
             ExportedItem s = results.getSelectionModel().getSelectedItem();
             ClipboardContent c = new ClipboardContent();
@@ -186,18 +233,7 @@ public final class ExportView {
             Clipboard.getSystemClipboard().setContent(c);
             copied.setText(Messages.get("export.copied", s.path().getFileName().toString()));
         });
-        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox headingRow = new HBox(10, resultsHeading, gap, copied, copy);
-        headingRow.setAlignment(Pos.CENTER_LEFT);
-        VBox resultsBox = new VBox(8, headingRow, results);
-        resultsBox.visibleProperty().bind(Bindings.isNotEmpty(vm.results()));
-        resultsBox.managedProperty().bind(resultsBox.visibleProperty());
-
-        root.getChildren().addAll(heading, intro, formats, folderRow, replace, password, actions, status, resultsBox);
-        scroll = new ScrollPane(root);
-        scroll.setFitToWidth(true);
-        scroll.getStyleClass().add("step-scroll");
+        return copy;
     }
 
     private static File nearestExisting(File f) {

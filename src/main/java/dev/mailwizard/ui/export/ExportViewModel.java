@@ -25,10 +25,11 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -43,11 +44,12 @@ public final class ExportViewModel {
     private final ObjectProperty<Path> folder = new SimpleObjectProperty<>();
     private final BooleanProperty includePassword = new SimpleBooleanProperty(false);
     private final BooleanProperty replace = new SimpleBooleanProperty(false);
-    private final BooleanProperty running = new SimpleBooleanProperty(false);
-    private final BooleanProperty hasSettings = new SimpleBooleanProperty(false);
-    private final StringProperty status = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper hasSettings = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ObservableList<ExportedItem> results = FXCollections.observableArrayList();
-    private final BooleanBinding canExport;
+    private final ObservableList<ExportedItem> resultsView = FXCollections.unmodifiableObservableList(results);
+    private final ReadOnlyBooleanWrapper canExport = new ReadOnlyBooleanWrapper();
 
     public ExportViewModel(WizardState state, TaskRunner runner, String osName, Path home) {
         this.state = state;
@@ -60,7 +62,7 @@ public final class ExportViewModel {
         reset(home);
         BooleanBinding anySelected = Bindings.createBooleanBinding(() -> formats.stream().anyMatch(f -> f.selectedProperty().get()),
                 formats.stream().map(FormatChoice::selectedProperty).toArray(javafx.beans.Observable[]::new));
-        canExport = anySelected.and(running.not()).and(folder.isNotNull()).and(state.reportProperty().isNotNull());
+        canExport.bind(anySelected.and(running.not()).and(folder.isNotNull()).and(state.reportProperty().isNotNull()));
     }
 
     private void reset(Path home) {
@@ -182,22 +184,22 @@ public final class ExportViewModel {
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
-        return running;
+        return running.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty hasSettingsProperty() {
-        return hasSettings;
+        return hasSettings.getReadOnlyProperty();
     }
 
-    public StringProperty statusProperty() {
-        return status;
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
     }
 
     public ObservableList<ExportedItem> results() {
-        return results;
+        return resultsView;
     }
 
-    public BooleanBinding canExportProperty() {
-        return canExport;
+    public ReadOnlyBooleanProperty canExportProperty() {
+        return canExport.getReadOnlyProperty();
     }
 }
