@@ -42,7 +42,14 @@ public final class WizardShell {
     public WizardShell(List<WizardStep> steps, Runnable onCancel) {
         this.steps = List.copyOf(steps);
         root.getStyleClass().add("wizard");
+        root.setLeft(buildStepList());
+        content.getStyleClass().add("step-content");
+        root.setCenter(content);
+        root.setBottom(buildButtonBar(onCancel));
+    }
 
+    /** The product name, the steps (current, done, to do), and the dark-mode toggle at the bottom. */
+    private VBox buildStepList() {
         VBox side = new VBox(4);
         side.getStyleClass().add("step-list");
         Label product = new Label(Messages.get("app.title"));
@@ -61,11 +68,11 @@ public final class WizardShell {
         dark.setAccessibleText(Messages.get("shell.dark"));
         dark.setTooltip(new Tooltip(Messages.get("shell.dark")));
         side.getChildren().addAll(grow, dark);
-        root.setLeft(side);
+        return side;
+    }
 
-        content.getStyleClass().add("step-content");
-        root.setCenter(content);
-
+    /** Cancel on the left; Back and Next (Finish on the last step) on the right. */
+    private HBox buildButtonBar(Runnable onCancel) {
         back.setId("back");
         next.setId("next");
         cancel.setId("cancel");
@@ -89,7 +96,7 @@ public final class WizardShell {
         bar.getStyleClass().add("button-bar");
         bar.setAlignment(Pos.CENTER_RIGHT);
         bar.setPadding(new Insets(10, 16, 12, 16));
-        root.setBottom(bar);
+        return bar;
     }
 
     /** Shows {@code step}, one of this shell's steps; {@code forward} as below. */
