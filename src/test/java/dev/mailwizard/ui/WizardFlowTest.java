@@ -198,22 +198,30 @@ class WizardFlowTest {
         assertThat(msmtpItem.text()).isEqualTo(java.nio.file.Files.readString(dir.resolve("msmtprc")));
     }
 
+    /**
+     * Cancel against two tarpits, driven by events: the run ends because of the cancel, not by a
+     * timeout (each probe may take 120 s, the wait allows 30), and every probe ends SKIPPED, which
+     * only a cancel gives. How quickly is a benchmark (UiResponsivenessBench), not a timed test.
+     */
     @Test
-    void cancelStopsARunAgainstTarpitsWithinASecondAndBackKeepsTheInput(FxRobot robot) throws Exception {
+    void cancelEndsEveryProbeOfARunAgainstTarpitsAsSkippedAndBackKeepsTheInput(FxRobot robot) throws Exception {
         var a = server(ServerBehaviour.builder().silent().build());
         var b = server(ServerBehaviour.builder().silent().build());
         typeAccount(robot);
         useServers(robot, new ServerRow(HOST, a.port(), Security.TLS, CandidateSource.USER, true),
                 new ServerRow(HOST, b.port(), Security.STARTTLS, CandidateSource.USER, true));
-        robot.interact(() -> window.state().timeoutSecondsProperty().set(60));
+        robot.interact(() -> window.state().timeoutSecondsProperty().set(120));
         robot.clickOn("#next");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> a.connections() > 0 && b.connections() > 0);
-        long t0 = System.nanoTime();
         robot.clickOn("#cancelTest");
-        waitForRunEnd(robot, 1);
-        long ms = (System.nanoTime() - t0) / 1_000_000L;
-        assertThat(ms).as("cancel took %d ms", ms).isLessThan(1000);
-        assertThat(window.state().reportProperty().get().cancelled()).isTrue();
+        waitForRunEnd(robot, 30);
+        var report = window.state().reportProperty().get();
+        assertThat(report.cancelled()).isTrue();
+        assertThat(report.probes()).extracting(p -> p.outcome()).hasSize(2).containsOnly(Outcome.SKIPPED);
+        @SuppressWarnings("unchecked")
+        TableView<MatrixRow> matrix = robot.lookup("#matrix").queryAs(TableView.class);
+        assertThat(matrix.getItems()).extracting(r -> r.outcomeProperty().get()).containsOnly("SKIPPED");
+        assertThat(robot.lookup("#testingStatus").queryAs(Label.class).getText()).isEqualTo(Messages.get("testing.cancelled"));
         assertThat(button(robot, "#next").isDisabled()).isTrue();
         robot.clickOn("#back");
         assertThat(window.state().servers()).hasSize(2);
