@@ -147,7 +147,9 @@ public final class TestingViewModel {
             return;
         }
         status.set(Messages.get("testing.cancelling"));
-        task.cancel();
+        if (task != null) {
+            task.cancel();
+        }
     }
 
     List<PlannedProbe> plan() {
