@@ -75,6 +75,17 @@ class ArchitectureTest {
         }
     }).should().beFreeOfCycles();
 
+    /** A View binds to its ViewModel only; what the steps share stays behind the ViewModels (ADR 0012). */
+    @ArchTest
+    static final ArchRule viewsDoNotReachIntoWizardState = noClasses().that().resideInAPackage("dev.mailwizard.ui..")
+            .and().haveSimpleNameEndingWith("View").or().haveSimpleNameEndingWith("Pane")
+            .should().dependOnClassesThat().haveFullyQualifiedName("dev.mailwizard.ui.WizardState");
+
+    /** A ViewModel never sees a control, a stage or a dialog, so its tests need no toolkit. */
+    @ArchTest
+    static final ArchRule viewModelsSeeNoControls = noClasses().that().haveSimpleNameEndingWith("ViewModel")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..", "org.controlsfx..");
+
     /** Only the command line prints (JabRef's restrictStandardStreams); the wizard and the engine report through values. */
     @ArchTest
     static final ArchRule standardStreamsOnlyInCli = noClasses().that().resideOutsideOfPackage("dev.mailwizard.cli..")
