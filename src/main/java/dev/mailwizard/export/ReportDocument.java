@@ -1,6 +1,8 @@
 package dev.mailwizard.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mailwizard.model.Outcome;
+import dev.mailwizard.model.Security;
 import dev.mailwizard.model.DisplayText;
 
 import java.util.ArrayList;
@@ -209,19 +211,20 @@ record ReportDocument(String title, List<Block> blocks) {
     }
 
     static String security(String contractValue) {
-        return switch (contractValue) {
-            case "TLS" -> "SSL/TLS";
-            case "STARTTLS" -> "STARTTLS";
-            case "PLAIN" -> "none (unencrypted)";
-            default -> contractValue;
-        };
+        Security s = Security.named(contractValue);
+        return s == null ? contractValue : s.label();
     }
 
+    /** The colour of an outcome named in the report: {@link Outcome#severity()}, the rule every face shares. */
     static Status status(String outcome) {
-        return switch (outcome) {
-            case "OK" -> Status.OK;
-            case "LOGIN_UNAVAILABLE", "LOGIN_REJECTED", "PLAIN_OK", "SKIPPED" -> Status.WARN;
-            default -> Status.BAD;
+        Outcome o = Outcome.named(outcome);
+        if (o == null) {
+            return Status.BAD; // a newer report's outcome this version cannot judge
+        }
+        return switch (o.severity()) {
+            case WORKS -> Status.OK;
+            case WARNING -> Status.WARN;
+            case FAILS -> Status.BAD;
         };
     }
 

@@ -2,6 +2,7 @@ package dev.mailwizard.probe;
 
 import dev.mailwizard.model.Protocol;
 import dev.mailwizard.model.Security;
+import dev.mailwizard.model.WellKnownPorts;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -23,12 +24,9 @@ public final class PortMatrix {
             new PortMode(2525, Security.TLS));
     private static final List<Integer> PLAIN_PORTS = List.of(587, 25, 2525);
 
-    /** The incoming matrix (--incoming), best first: IMAP before POP3, implicit TLS before STARTTLS. */
-    public static final List<PortMode> INCOMING = List.of(
-            new PortMode(Protocol.IMAP, 993, Security.TLS),
-            new PortMode(Protocol.IMAP, 143, Security.STARTTLS),
-            new PortMode(Protocol.POP3, 995, Security.TLS),
-            new PortMode(Protocol.POP3, 110, Security.STARTTLS));
+    /** The incoming matrix (--incoming), best first: IMAP before POP3, implicit TLS before STARTTLS (the well-known ports). */
+    public static final List<PortMode> INCOMING = WellKnownPorts.ALL.stream().filter(e -> e.protocol() != Protocol.SMTP)
+            .map(e -> new PortMode(e.protocol(), e.port(), e.security())).toList();
 
     /** A protocol, a port and how to secure it. */
     public record PortMode(Protocol protocol, int port, Security security) {
@@ -58,7 +56,8 @@ public final class PortMatrix {
                 modes.add(new PortMode(port, Security.TLS));
                 modes.add(new PortMode(port, Security.STARTTLS));
             }
-            if (plainWanted && port != 465 && (PLAIN_PORTS.contains(port) || !ports.isEmpty())) {
+            boolean implicitOnly = WellKnownPorts.implied(Protocol.SMTP, port) == Security.TLS;
+            if (plainWanted && !implicitOnly && (PLAIN_PORTS.contains(port) || !ports.isEmpty())) {
                 modes.add(new PortMode(port, Security.PLAIN));
             }
             for (PortMode m : modes) {
@@ -77,8 +76,8 @@ public final class PortMatrix {
     public static List<PortMode> incoming(Set<Security> securities, boolean allowPlain) {
         List<PortMode> out = new ArrayList<>(INCOMING);
         if (allowPlain || securities.contains(Security.PLAIN)) {
-            out.add(new PortMode(Protocol.IMAP, 143, Security.PLAIN));
-            out.add(new PortMode(Protocol.POP3, 110, Security.PLAIN));
+            out.add(new PortMode(Protocol.IMAP, WellKnownPorts.defaultPort(Protocol.IMAP, Security.PLAIN), Security.PLAIN));
+            out.add(new PortMode(Protocol.POP3, WellKnownPorts.defaultPort(Protocol.POP3, Security.PLAIN), Security.PLAIN));
         }
         out.removeIf(m -> !securities.isEmpty() && !securities.contains(m.security()));
         return List.copyOf(out);

@@ -1,5 +1,6 @@
 package dev.mailwizard.probe;
 
+import dev.mailwizard.model.Outcome;
 import dev.mailwizard.model.CandidateSource;
 import dev.mailwizard.model.DeclinedService;
 import dev.mailwizard.model.Endpoint;

@@ -201,7 +201,7 @@ public final class ServersViewModel {
 
     /** Words for a source, e.g. "guessed from the domain". */
     public static String sourceText(CandidateSource source) {
-        return Messages.get("source." + source.id());
+        return source.words();
     }
 
     public WizardState state() {
