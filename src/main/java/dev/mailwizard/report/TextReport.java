@@ -57,7 +57,7 @@ public final class TextReport {
         }
         out.append(bold(hints.size() == 1 ? "Conclusion:" : "Conclusions:")).append('\n');
         for (Hint h : hints) {
-            out.append("  ").append(yellow("> ")).append(wrap(h.text(), 4)).append(" [").append(h.kind()).append("]\n");
+            out.append("  ").append(yellow("> ")).append(wrap(h.text() + " [" + h.kind() + "]", 4)).append('\n');
         }
         out.append('\n');
     }
