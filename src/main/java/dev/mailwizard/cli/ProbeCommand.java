@@ -114,17 +114,12 @@ public final class ProbeCommand extends ProbeSettings implements Callable<Intege
         if (noDiscovery && typedHosts.isEmpty() && targetHost == null) {
             throw new UsageException("--no-discovery needs at least one --host");
         }
-        List<Integer> portList = new ArrayList<>();
-        List<PortSpec> incomingPorts = new ArrayList<>();
+        List<PortMatrix.Port> portList = new ArrayList<>();
         for (String p : ports) {
-            PortSpec spec = PortSpec.parse(p);
-            if (spec.protocol() != Protocol.SMTP) {
-                incoming = true; // an IMAP or POP3 port asks for incoming tests by itself
-                incomingPorts.add(spec);
-            } else {
-                portList.add(spec.port());
-            }
+            portList.add(PortSpec.parse(p));
         }
+        // an IMAP or POP3 port asks for incoming tests by itself
+        boolean withIncoming = incoming || portList.stream().anyMatch(p -> p.protocol() != Protocol.SMTP);
         Set<Security> modes = EnumSet.noneOf(Security.class);
         for (String s : securities) {
             modes.add(UsageException.orUsage(() -> Security.parse(s), "--security"));
@@ -164,9 +159,9 @@ public final class ProbeCommand extends ProbeSettings implements Callable<Intege
         List<String> notes = List.of();
         List<DeclinedService> declined = List.of();
         if (!typedHosts.isEmpty()) {
-            candidates = Discovery.typed(typedHosts, incoming);
+            candidates = Discovery.typed(typedHosts, withIncoming);
         } else if (targetHost != null) {
-            candidates = Discovery.typed(List.of(targetHost), incoming);
+            candidates = Discovery.typed(List.of(targetHost), withIncoming);
         } else {
             if (Terminal.interactive() && !output.json && !quiet) {
                 stderr.println("Looking for " + address.displayDomain() + "'s mail servers (DNS SRV, autoconfig, ISPDB, MX, guessing)...");
@@ -178,28 +173,7 @@ public final class ProbeCommand extends ProbeSettings implements Callable<Intege
             declined = found.declined();
         }
         boolean plainWanted = allowPlain || modes.contains(Security.PLAIN);
-        List<PortMatrix.PortMode> matrix = new ArrayList<>(portList.isEmpty() && !incomingPorts.isEmpty()
-                ? List.of() : PortMatrix.select(portList, modes, plainWanted));
-        if (incoming) {
-            List<PortMatrix.PortMode> standard = PortMatrix.incoming(modes, plainWanted);
-            if (incomingPorts.isEmpty()) {
-                matrix.addAll(standard);
-            }
-            for (PortSpec spec : incomingPorts) {
-                List<PortMatrix.PortMode> known = standard.stream().filter(m -> m.protocol() == spec.protocol() && m.port() == spec.port()).toList();
-                if (!known.isEmpty()) {
-                    matrix.addAll(known);
-                    continue;
-                }
-                // A non-standard port: try both ways of encrypting it (and plain when asked).
-                for (Security sec : Security.values()) {
-                    boolean wanted = modes.isEmpty() ? sec != Security.PLAIN || plainWanted : modes.contains(sec);
-                    if (wanted) {
-                        matrix.add(new PortMatrix.PortMode(spec.protocol(), spec.port(), sec));
-                    }
-                }
-            }
-        }
+        List<PortMatrix.PortMode> matrix = PortMatrix.plan(portList, modes, allowPlain, withIncoming);
         if (matrix.isEmpty()) {
             throw new UsageException("--port " + ports + " with --security " + securities + " leaves nothing to test"
                     + (modes.contains(Security.PLAIN) ? "" : " (465 takes only tls)"));
