@@ -1,9 +1,7 @@
 package dev.mailwizard.cli;
 
-import dev.mailwizard.probe.PlannedProbe;
 import dev.mailwizard.probe.ProbeJob;
 import dev.mailwizard.probe.ProbeListener;
-import dev.mailwizard.probe.ProbePlanner;
 import dev.mailwizard.probe.ProbeReport;
 import dev.mailwizard.probe.TrustMaterial;
 import picocli.CommandLine.Command;
@@ -61,13 +59,13 @@ public final class BatchCommand extends ProbeSettings implements Callable<Intege
         if (concurrency < 1 || concurrency > 64) {
             throw new UsageException("--concurrency " + concurrency + " must be between 1 and 64");
         }
-        Duration probeTimeout = ProbeCommand.parseTimeout(timeout);
+        Duration probeTimeout = OptionValues.timeout(timeout);
         Duration perItem = itemTimeout == null ? probeTimeout.multipliedBy(2).plusSeconds(5) : parseItemTimeout(itemTimeout);
         List<BatchItem> items = readItems();
-        // Options are checked once, before anything is contacted: a probe of a placeholder host
-        // validates them all without discovery.
-        TrustMaterial trust = baseTrust != null ? baseTrust : TrustMaterial.system();
-        probeFor("options.invalid", trust).validate();
+        // Options are checked once, before anything is contacted; the trust store is read once for all lines.
+        ParsedSettings settings = ProbeArguments.settings(this);
+        settings.ports().modes();
+        TrustMaterial trust = settings.trust(baseTrust != null ? baseTrust : TrustMaterial.system());
 
         BatchOutput out = new BatchOutput(items, output.json, output.transcript, stdout);
         BatchProgress progress = new BatchProgress(stderr, items.size(), Terminal.interactive());
@@ -100,10 +98,7 @@ public final class BatchCommand extends ProbeSettings implements Callable<Intege
                     return;
                 }
                 try {
-                    ProbeCommand.Validated v = probeFor(item.text(), trust).validate();
-                    List<PlannedProbe> plan = ProbePlanner.plan(v.candidates(), v.request().modes());
-                    ProbeJob job = new ProbeJob(v.request(), v.candidates(), plan, v.trust(), v.resolver(), ProbeListener.NONE)
-                            .withDiscoveryNotes(v.discoveryNotes()).withDeclinedServices(v.declined());
+                    ProbeJob job = lineJob(item, settings, trust);
                     synchronized (running) {
                         running.add(job);
                     }
@@ -146,15 +141,11 @@ public final class BatchCommand extends ProbeSettings implements Callable<Intege
         return out.allWorking() ? ExitCodes.WORKING : ExitCodes.NOTHING_SECURE;
     }
 
-    private ProbeCommand probeFor(String target, TrustMaterial trust) {
-        ProbeCommand p = new ProbeCommand();
-        copySettingsTo(p);
-        p.target = target;
-        p.baseTrust = trust;
-        p.quiet = true;
-        p.stdout = stdout;
-        p.stderr = stderr;
-        return p;
+    /** A line is tested as {@code probe LINE} would be: a host as typed, an address through discovery. */
+    private static ProbeJob lineJob(BatchItem item, ParsedSettings settings, TrustMaterial trust) {
+        ParsedProbe line = ParsedProbe.of(ParsedProbe.Target.parse(item.text()), settings);
+        FoundServers servers = FoundServers.find(line, FoundServers.STANDARD);
+        return servers.job(line.request(null), trust, settings.resolver(), planned -> ProbeListener.NONE);
     }
 
     private List<BatchItem> readItems() {
