@@ -2,7 +2,6 @@ package dev.mailwizard.cli;
 
 import dev.mailwizard.probe.ProbeJob;
 import dev.mailwizard.probe.ProbeListener;
-import dev.mailwizard.probe.ProbeReport;
 import dev.mailwizard.probe.TrustMaterial;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,14 +16,17 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@code mailwizard batch FILE}: one probe per line (addresses or host names, {@code #} comments),
@@ -64,81 +66,60 @@ public final class BatchCommand extends ProbeSettings implements Callable<Intege
         List<BatchItem> items = readItems();
         // Options are checked once, before anything is contacted; the trust store is read once for all lines.
         ParsedSettings settings = ProbeArguments.settings(this);
-        settings.ports().modes();
+        settings.ports().modes(); // a --port/--security mix that leaves nothing to test is named here, not on every line
         TrustMaterial trust = settings.trust(baseTrust != null ? baseTrust : TrustMaterial.system());
 
         BatchOutput out = new BatchOutput(items, output.json, output.transcript, stdout);
         BatchProgress progress = new BatchProgress(stderr, items.size(), Terminal.interactive());
-        AtomicBoolean cancelled = new AtomicBoolean();
-        List<ProbeJob> running = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency, r -> {
-            Thread t = new Thread(r, "batch-item");
-            t.setDaemon(true);
-            return t;
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency, daemon("batch-item"));
+        ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(daemon("batch-deadline"));
+        BatchRunner runner = new BatchRunner(pool, timer(deadlines), concurrency, perItem, result -> {
+            out.complete(result.item().index(), result);
+            progress.done(result.working());
         });
-        ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "batch-deadline");
-            t.setDaemon(true);
-            return t;
-        });
-        Interrupts.onInterrupt(() -> {
-            cancelled.set(true);
-            synchronized (running) {
-                running.forEach(ProbeJob::cancel);
-            }
-        });
-        for (BatchItem item : items) {
-            pool.execute(() -> {
-                if (cancelled.get()) {
-                    return; // never started: left out of the output, which stays in input order
-                }
-                if (item.error() != null) {
-                    out.complete(item.index(), BatchOutput.Result.bad(item));
-                    progress.done(false);
-                    return;
-                }
-                try {
-                    ProbeJob job = lineJob(item, settings, trust);
-                    synchronized (running) {
-                        running.add(job);
-                    }
-                    if (cancelled.get()) {
-                        job.cancel();
-                    }
-                    var timer = deadlines.schedule(job::cancel, perItem.toMillis(), TimeUnit.MILLISECONDS);
-                    ProbeReport report = job.run();
-                    timer.cancel(false);
-                    synchronized (running) {
-                        running.remove(job);
-                    }
-                    out.complete(item.index(), BatchOutput.Result.report(item, report, !cancelled.get() && report.cancelled()));
-                    // (a cancelled report without Ctrl-C means the item deadline passed)
-                    progress.done(report.verdict() == dev.mailwizard.probe.RunVerdict.WORKING);
-                } catch (UsageException e) {
-                    out.complete(item.index(), BatchOutput.Result.bad(item.withError(e.getMessage())));
-                    progress.done(false);
-                } catch (RuntimeException e) {
-                    out.complete(item.index(), BatchOutput.Result.bad(item.withError("internal error: " + MailWizardCommand.oneLine(String.valueOf(e)))));
-                    progress.done(false);
-                }
-            });
-        }
+        Interrupts.onInterrupt(runner::cancel);
+        awaitEnd(runner, runner.run(items, item -> BatchRunner.Job.of(lineJob(item, settings, trust))), progress);
         pool.shutdown();
-        try {
-            while (!pool.awaitTermination(200, TimeUnit.MILLISECONDS)) {
-                progress.tick();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            cancelled.set(true);
-        }
         deadlines.shutdownNow();
-        progress.finish(cancelled.get());
+        progress.finish(runner.cancelled());
         out.flushFinished();
-        if (cancelled.get()) {
+        if (runner.cancelled()) {
             return ExitCodes.CANCELLED;
         }
         return out.allWorking() ? ExitCodes.WORKING : ExitCodes.NOTHING_SECURE;
+    }
+
+    /** Waits for the last line, refreshing the progress line (rate, time left) every 200 ms. */
+    private static void awaitEnd(BatchRunner runner, Future<?> end, BatchProgress progress) {
+        while (true) {
+            try {
+                end.get(200, TimeUnit.MILLISECONDS);
+                return;
+            } catch (TimeoutException e) {
+                progress.tick();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                runner.cancel(); // stop waiting: what finished is written, as after Ctrl-C
+                return;
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause()); // not expected: a line's failure is its result
+            }
+        }
+    }
+
+    private static BatchRunner.Timer timer(ScheduledExecutorService executor) {
+        return (task, delay) -> {
+            ScheduledFuture<?> f = executor.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+            return () -> f.cancel(false);
+        };
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     /** A line is tested as {@code probe LINE} would be: a host as typed, an address through discovery. */
