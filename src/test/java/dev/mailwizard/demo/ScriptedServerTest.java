@@ -13,9 +13,9 @@ class ScriptedServerTest {
     void waitUntilFollowsConnectionsAsTheyOpenAndEnd() throws Exception {
         try (var server = ScriptedSmtpServer.start(ServerBehaviour.builder().silent().build())) {
             assertThat(server.waitUntil(s -> s.connections() == 1, Duration.ofMillis(50))).as("nothing connected yet").isFalse();
-            try (Socket client = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
-                assertThat(server.waitUntil(s -> s.openConnections() == 1, Duration.ofSeconds(10))).isTrue();
-            }
+            Socket client = new Socket(InetAddress.getLoopbackAddress(), server.port());
+            assertThat(server.waitUntil(s -> s.openConnections() == 1, Duration.ofSeconds(10))).isTrue();
+            client.close();
             assertThat(server.waitUntil(s -> s.connections() == 1 && s.openConnections() == 0, Duration.ofSeconds(10))).isTrue();
         }
     }
