@@ -13,11 +13,12 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
- * Runs the lines of a batch: at most {@code concurrency} at once, in input order, each line's job
- * cancelled at the per-line deadline. Every result goes to a sink as soon as its line ends; the
- * run's future holds them all in input order. {@link #cancel()} (Ctrl-C) cancels the running jobs
- * and starts no more lines, so the lines never started are a suffix of the input. Threads come
- * from an {@link Executor} and time from a {@link Timer}, so tests drive both by hand.
+ * Runs the lines of a batch: at most {@code concurrency} at once, started in input order, each
+ * line's job cancelled at the per-line deadline. Every result goes to a sink as soon as its line
+ * ends and is not kept (the sink, {@link BatchOutput}, puts them in input order and lets each go
+ * once written, so a long batch is never held in memory). {@link #cancel()} (Ctrl-C) cancels the
+ * running jobs and starts no more lines, so the lines never started are a suffix of the input.
+ * Threads come from an {@link Executor} and time from a {@link Timer}, so tests drive both by hand.
  */
 final class BatchRunner {
     /** A line's probe job: a {@link ProbeJob} in the program, a stand-in in tests. */
@@ -67,9 +68,8 @@ final class BatchRunner {
     private final Consumer<BatchOutput.Result> sink;
     private final Object lock = new Object();
     private final Set<Job> running = new HashSet<>();
-    private final CompletableFuture<List<BatchOutput.Result>> done = new CompletableFuture<>();
+    private final CompletableFuture<Void> done = new CompletableFuture<>();
     private List<BatchItem> items = List.of();
-    private BatchOutput.Result[] results = new BatchOutput.Result[0];
     private Jobs jobs;
     private int next;
     private int active;
@@ -83,11 +83,13 @@ final class BatchRunner {
         this.sink = sink;
     }
 
-    /** Starts the lines; call once. The future completes when every started line has ended and no more will start. */
-    CompletableFuture<List<BatchOutput.Result>> run(List<BatchItem> lines, Jobs jobsForLines) {
+    /**
+     * Starts the lines; call once. The future completes when every line started has ended (and its
+     * result reached the sink) and no more will start.
+     */
+    CompletableFuture<Void> run(List<BatchItem> lines, Jobs jobsForLines) {
         synchronized (lock) {
             this.items = List.copyOf(lines);
-            this.results = new BatchOutput.Result[items.size()];
             this.jobs = jobsForLines;
         }
         advance();
@@ -112,23 +114,16 @@ final class BatchRunner {
     /** Starts lines while there is room; ends the run once nothing runs and nothing more will start. */
     private void advance() {
         List<Integer> start = new ArrayList<>();
-        List<BatchOutput.Result> all = null;
+        boolean over;
         synchronized (lock) {
             while (!cancelled && active < concurrency && next < items.size()) {
                 start.add(next++);
                 active++;
             }
-            if (active == 0 && (cancelled || next == items.size())) {
-                all = new ArrayList<>();
-                for (BatchOutput.Result r : results) {
-                    if (r != null) {
-                        all.add(r);
-                    }
-                }
-            }
+            over = active == 0 && (cancelled || next == items.size());
         }
-        if (all != null) {
-            done.complete(List.copyOf(all));
+        if (over) {
+            done.complete(null);
         }
         // outside the lock: an executor may run the line on this thread
         start.forEach(index -> executor.execute(() -> runLine(index)));
@@ -139,11 +134,8 @@ final class BatchRunner {
             if (cancelled()) {
                 return; // Ctrl-C came before this line began: it stays out of the output, like the lines after it
             }
-            BatchOutput.Result result = resultOf(items.get(index));
-            synchronized (lock) {
-                results[index] = result;
-            }
-            sink.accept(result); // before this line's place is freed: a line that ended is written before the next one starts
+            // before this line's place is freed: a line that ended is written before the next one starts
+            sink.accept(resultOf(items.get(index)));
         } finally {
             synchronized (lock) {
                 active--;
