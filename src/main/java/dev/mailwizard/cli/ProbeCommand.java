@@ -60,6 +60,7 @@ public final class ProbeCommand extends ProbeSettings implements Callable<Intege
         Credentials credentials = parsed.passwordFromStdin()
                 ? new Credentials(parsed.login(), StdinSecret.read(stdin, "--password-stdin")) : null;
         FoundServers servers = FoundServers.find(parsed, this::discover);
+        // After discovery, as it always was: a port/mode mix that leaves nothing to test is named only now.
         ProbeRequest request = parsed.request(credentials);
         TrustMaterial trust = parsed.settings().trust(baseTrust != null ? baseTrust : TrustMaterial.system());
         ProbeJob job = servers.job(request, trust, parsed.settings().resolver(),
