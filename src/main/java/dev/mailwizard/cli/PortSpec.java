@@ -2,15 +2,19 @@ package dev.mailwizard.cli;
 
 import dev.mailwizard.model.Ports;
 import dev.mailwizard.model.Protocol;
+import dev.mailwizard.probe.PortMatrix;
 
 import java.util.Locale;
 import java.util.Set;
 
-/** A {@code --port [smtp:|imap:|pop3:]N} value. */
-record PortSpec(Protocol protocol, int port) {
+/** Reads a {@code --port [smtp:|imap:|pop3:]N} value; a bare standard IMAP or POP3 port speaks that protocol. */
+final class PortSpec {
     private static final Set<Integer> INCOMING_PORTS = Set.of(143, 993, 110, 995);
 
-    static PortSpec parse(String value) {
+    private PortSpec() {
+    }
+
+    static PortMatrix.Port parse(String value) {
         String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
         Protocol protocol = null;
         int colon = v.indexOf(':');
@@ -33,6 +37,6 @@ record PortSpec(Protocol protocol, int port) {
         if (protocol == null) {
             protocol = INCOMING_PORTS.contains(port) ? (port == 143 || port == 993 ? Protocol.IMAP : Protocol.POP3) : Protocol.SMTP;
         }
-        return new PortSpec(protocol, port);
+        return new PortMatrix.Port(protocol, port);
     }
 }
