@@ -2,15 +2,13 @@ package dev.mailwizard.cli;
 
 import dev.mailwizard.model.Ports;
 import dev.mailwizard.model.Protocol;
+import dev.mailwizard.model.WellKnownPorts;
 import dev.mailwizard.probe.PortMatrix;
 
 import java.util.Locale;
-import java.util.Set;
 
 /** Reads a {@code --port [smtp:|imap:|pop3:]N} value; a bare standard IMAP or POP3 port speaks that protocol. */
 final class PortSpec {
-    private static final Set<Integer> INCOMING_PORTS = Set.of(143, 993, 110, 995);
-
     private PortSpec() {
     }
 
@@ -35,7 +33,7 @@ final class PortSpec {
             throw new UsageException("--port '" + value + "': " + e.getMessage());
         }
         if (protocol == null) {
-            protocol = INCOMING_PORTS.contains(port) ? (port == 143 || port == 993 ? Protocol.IMAP : Protocol.POP3) : Protocol.SMTP;
+            protocol = WellKnownPorts.protocolOf(port);
         }
         return new PortMatrix.Port(protocol, port);
     }
