@@ -52,6 +52,15 @@ record ReportDocument(String title, List<Block> blocks) {
                 Map.entry("Tested", text(r, "startedAt") + " by " + text(r, "tool")),
                 Map.entry("Duration", r.path("elapsedMs").asLong() + " ms" + (r.path("cancelled").asBoolean() ? " (cancelled before the end)" : "")))));
         conclusions(b, r);
+        recommendation(b, r);
+        everyTest(b, r);
+        discovery(b, r);
+        b.add(new Paragraph("Passwords are never part of this report: transcripts show <redacted> where one was sent.", Status.NONE));
+        return new ReportDocument("MailWizard report for " + address, b);
+    }
+
+    /** The settings to use, for each direction that was tested, and what else works. */
+    private static void recommendation(List<Block> b, JsonNode r) {
         b.add(new Heading(2, "Recommendation"));
         JsonNode rec = r.path("recommended");
         boolean outgoingTested = tested(r, "SMTP");
@@ -79,7 +88,10 @@ record ReportDocument(String title, List<Block> blocks) {
                             security(text(a, "security")), text(a, "username"))).toList(),
                     alternatives.stream().map(a -> Status.NONE).toList()));
         }
+    }
 
+    /** A table of every probe, then each probe's details: facts, warnings, transcript. */
+    private static void everyTest(List<Block> b, JsonNode r) {
         b.add(new Heading(2, "Every test"));
         List<List<String>> rows = new ArrayList<>();
         List<Status> statuses = new ArrayList<>();
@@ -89,21 +101,21 @@ record ReportDocument(String title, List<Block> blocks) {
             statuses.add(status(text(p, "outcome")));
         }
         b.add(new Table(List.of("Protocol", "Server", "Port", "Security", "Outcome", "Login", "Time"), rows, statuses));
-
         int i = 1;
         for (JsonNode p : r.path("probes")) {
             b.add(new Heading(3, i++ + ". " + text(p, "protocol") + " " + text(p, "host") + " port " + text(p, "port")
                     + " (" + security(text(p, "security")) + "): " + text(p, "outcome")));
             b.add(new Paragraph(text(p, "detail"), status(text(p, "outcome"))));
             probeFacts(b, p);
-            List<String> warnings = strings(p.path("warnings"));
-            warnings.forEach(w -> b.add(new Paragraph("Warning: " + w, Status.WARN)));
+            strings(p.path("warnings")).forEach(w -> b.add(new Paragraph("Warning: " + w, Status.WARN)));
             List<String> transcript = strings(p.path("transcript"));
             if (!transcript.isEmpty()) {
                 b.add(new Code(transcript));
             }
         }
+    }
 
+    private static void discovery(List<Block> b, JsonNode r) {
         b.add(new Heading(2, "Where the servers came from"));
         List<List<String>> found = new ArrayList<>();
         for (JsonNode c : r.path("discovery")) {
@@ -113,8 +125,6 @@ record ReportDocument(String title, List<Block> blocks) {
         b.add(new Table(List.of("Source", "Protocol", "Server", "Port", "Security", "Trusted", "Detail"), found,
                 found.stream().map(x -> Status.NONE).toList()));
         strings(r.path("discoveryNotes")).forEach(n -> b.add(new Paragraph(n, Status.NONE)));
-        b.add(new Paragraph("Passwords are never part of this report: transcripts show <redacted> where one was sent.", Status.NONE));
-        return new ReportDocument("MailWizard report for " + address, b);
     }
 
     /** The run's conclusions first, each with the rows it stands for folded under it. */

@@ -18,8 +18,17 @@ public final class Words {
 
     /** The text for {@code key}, formatted with {@code args} when there are any; "!key!" when it is missing. */
     public static String get(String key, Object... args) {
+        return lookup(BUNDLE, key, args);
+    }
+
+    /**
+     * The rule every bundle of ours follows: {@link MessageFormat} only when there are arguments (so
+     * texts without any keep single apostrophes), and a visible "!key!" rather than a crash when a
+     * translation lacks a key.
+     */
+    public static String lookup(ResourceBundle bundle, String key, Object... args) {
         try {
-            String text = BUNDLE.getString(key);
+            String text = bundle.getString(key);
             return args.length == 0 ? text : MessageFormat.format(text, args);
         } catch (MissingResourceException e) {
             return "!" + key + "!";

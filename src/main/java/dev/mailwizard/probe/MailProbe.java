@@ -197,8 +197,11 @@ abstract class MailProbe {
             throw whyEnded(c, new ProbeFailure(Outcome.REFUSED, "the server reset the connection during the TLS handshake"));
         }
         rec.tlsMs = millisSince(t);
-        SSLSession session = tls.getSession();
-        List<java.security.cert.X509Certificate> chain = capture.chain();
+        return judgeCertificate(tls.getSession(), capture.chain());
+    }
+
+    /** Records the session and the certificate; returns the certificate problem, or null when it is acceptable. */
+    private Outcome judgeCertificate(SSLSession session, List<java.security.cert.X509Certificate> chain) throws ProbeFailure {
         if (chain.isEmpty()) {
             throw new ProbeFailure(Outcome.TLS_HANDSHAKE_FAILED, "the server presented no certificate");
         }

@@ -33,9 +33,8 @@ class BatchCommandTest {
     private static Path caFile;
 
     @BeforeAll
-    static void writeCa() throws Exception {
-        caFile = dir.resolve("ca.pem");
-        Files.writeString(caFile, DemoPki.pem(PKI.caCertificate()));
+    static void writeCa() {
+        caFile = CliHarness.writeCa(dir, PKI);
     }
 
     private static Path file(String name, String content) throws Exception {
