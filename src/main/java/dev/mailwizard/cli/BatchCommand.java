@@ -1,10 +1,7 @@
 package dev.mailwizard.cli;
 
-import dev.mailwizard.probe.PlannedProbe;
 import dev.mailwizard.probe.ProbeJob;
 import dev.mailwizard.probe.ProbeListener;
-import dev.mailwizard.probe.ProbePlanner;
-import dev.mailwizard.probe.ProbeReport;
 import dev.mailwizard.probe.TrustMaterial;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,14 +16,17 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@code mailwizard batch FILE}: one probe per line (addresses or host names, {@code #} comments),
@@ -61,100 +61,72 @@ public final class BatchCommand extends ProbeSettings implements Callable<Intege
         if (concurrency < 1 || concurrency > 64) {
             throw new UsageException("--concurrency " + concurrency + " must be between 1 and 64");
         }
-        Duration probeTimeout = ProbeCommand.parseTimeout(timeout);
+        Duration probeTimeout = OptionValues.timeout(timeout);
         Duration perItem = itemTimeout == null ? probeTimeout.multipliedBy(2).plusSeconds(5) : parseItemTimeout(itemTimeout);
         List<BatchItem> items = readItems();
-        // Options are checked once, before anything is contacted: a probe of a placeholder host
-        // validates them all without discovery.
-        TrustMaterial trust = baseTrust != null ? baseTrust : TrustMaterial.system();
-        probeFor("options.invalid", trust).validate();
+        // Options are checked once, before anything is contacted; the trust store is read once for all lines.
+        ParsedSettings settings = ProbeArguments.settings(this);
+        settings.ports().modes(); // a --port/--security mix that leaves nothing to test is named here, not on every line
+        TrustMaterial trust = settings.trust(baseTrust != null ? baseTrust : TrustMaterial.system());
 
         BatchOutput out = new BatchOutput(items, output.json, output.transcript, stdout);
         BatchProgress progress = new BatchProgress(stderr, items.size(), Terminal.interactive());
-        AtomicBoolean cancelled = new AtomicBoolean();
-        List<ProbeJob> running = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency, r -> {
-            Thread t = new Thread(r, "batch-item");
-            t.setDaemon(true);
-            return t;
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency, daemon("batch-item"));
+        ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(daemon("batch-deadline"));
+        BatchRunner runner = new BatchRunner(pool, timer(deadlines), concurrency, perItem, result -> {
+            out.complete(result.item().index(), result);
+            progress.done(result.working());
         });
-        ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "batch-deadline");
-            t.setDaemon(true);
-            return t;
-        });
-        Interrupts.onInterrupt(() -> {
-            cancelled.set(true);
-            synchronized (running) {
-                running.forEach(ProbeJob::cancel);
-            }
-        });
-        for (BatchItem item : items) {
-            pool.execute(() -> {
-                if (cancelled.get()) {
-                    return; // never started: left out of the output, which stays in input order
-                }
-                if (item.error() != null) {
-                    out.complete(item.index(), BatchOutput.Result.bad(item));
-                    progress.done(false);
-                    return;
-                }
-                try {
-                    ProbeCommand.Validated v = probeFor(item.text(), trust).validate();
-                    List<PlannedProbe> plan = ProbePlanner.plan(v.candidates(), v.request().modes());
-                    ProbeJob job = new ProbeJob(v.request(), v.candidates(), plan, v.trust(), v.resolver(), ProbeListener.NONE)
-                            .withDiscoveryNotes(v.discoveryNotes()).withDeclinedServices(v.declined());
-                    synchronized (running) {
-                        running.add(job);
-                    }
-                    if (cancelled.get()) {
-                        job.cancel();
-                    }
-                    var timer = deadlines.schedule(job::cancel, perItem.toMillis(), TimeUnit.MILLISECONDS);
-                    ProbeReport report = job.run();
-                    timer.cancel(false);
-                    synchronized (running) {
-                        running.remove(job);
-                    }
-                    out.complete(item.index(), BatchOutput.Result.report(item, report, !cancelled.get() && report.cancelled()));
-                    // (a cancelled report without Ctrl-C means the item deadline passed)
-                    progress.done(report.verdict() == dev.mailwizard.probe.RunVerdict.WORKING);
-                } catch (UsageException e) {
-                    out.complete(item.index(), BatchOutput.Result.bad(item.withError(e.getMessage())));
-                    progress.done(false);
-                } catch (RuntimeException e) {
-                    out.complete(item.index(), BatchOutput.Result.bad(item.withError("internal error: " + MailWizardCommand.oneLine(String.valueOf(e)))));
-                    progress.done(false);
-                }
-            });
-        }
+        Interrupts.onInterrupt(runner::cancel);
+        awaitEnd(runner, runner.run(items, item -> BatchRunner.Job.of(lineJob(item, settings, trust))), progress);
         pool.shutdown();
-        try {
-            while (!pool.awaitTermination(200, TimeUnit.MILLISECONDS)) {
-                progress.tick();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            cancelled.set(true);
-        }
         deadlines.shutdownNow();
-        progress.finish(cancelled.get());
+        progress.finish(runner.cancelled());
         out.flushFinished();
-        if (cancelled.get()) {
+        if (runner.cancelled()) {
             return ExitCodes.CANCELLED;
         }
         return out.allWorking() ? ExitCodes.WORKING : ExitCodes.NOTHING_SECURE;
     }
 
-    private ProbeCommand probeFor(String target, TrustMaterial trust) {
-        ProbeCommand p = new ProbeCommand();
-        copySettingsTo(p);
-        p.target = target;
-        p.baseTrust = trust;
-        p.quiet = true;
-        p.stdout = stdout;
-        p.stderr = stderr;
-        return p;
+    /** Waits for the last line, refreshing the progress line (rate, time left) every 200 ms. */
+    private static void awaitEnd(BatchRunner runner, Future<?> end, BatchProgress progress) {
+        while (true) {
+            try {
+                end.get(200, TimeUnit.MILLISECONDS);
+                return;
+            } catch (TimeoutException e) {
+                progress.tick();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                runner.cancel(); // stop waiting: what finished is written, as after Ctrl-C
+                return;
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause()); // not expected: a line's failure is its result
+            }
+        }
+    }
+
+    private static BatchRunner.Timer timer(ScheduledExecutorService executor) {
+        return (task, delay) -> {
+            ScheduledFuture<?> f = executor.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+            return () -> f.cancel(false);
+        };
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** A line is tested as {@code probe LINE} would be: a host as typed, an address through discovery. */
+    private static ProbeJob lineJob(BatchItem item, ParsedSettings settings, TrustMaterial trust) {
+        ParsedProbe line = ParsedProbe.of(ParsedProbe.Target.parse(item.text()), settings);
+        FoundServers servers = FoundServers.find(line, FoundServers.STANDARD);
+        return servers.job(line.request(null), trust, settings.resolver(), planned -> ProbeListener.NONE);
     }
 
     private List<BatchItem> readItems() {

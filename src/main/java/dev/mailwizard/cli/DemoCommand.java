@@ -34,7 +34,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var deadline = ProbeCommand.parseTimeout(timeout);
+        var deadline = OptionValues.timeout(timeout);
         try (DemoServers demo = DemoServers.start()) {
             if (!output.json) {
                 stderr.println("Demo servers are listening on 127.0.0.1; probing them as " + DemoServers.ADDRESS + " ...");

@@ -6,6 +6,7 @@ import dev.mailwizard.model.EmailAddress;
 import dev.mailwizard.model.Endpoint;
 import dev.mailwizard.model.Protocol;
 import dev.mailwizard.model.Security;
+import dev.mailwizard.model.WellKnownPorts;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -60,19 +61,10 @@ final class ExportSettings {
     }
 
     static int standardPort(Protocol protocol, Security security) {
-        return switch (protocol) {
-            case SMTP -> security == Security.TLS ? 465 : 587;
-            case IMAP -> security == Security.TLS ? 993 : 143;
-            case POP3 -> security == Security.TLS ? 995 : 110;
-        };
+        return WellKnownPorts.defaultPort(protocol, security);
     }
 
     private static Security standardSecurity(Protocol protocol, int port) {
-        for (Security s : List.of(Security.TLS, Security.STARTTLS)) {
-            if (standardPort(protocol, s) == port || (protocol == Protocol.SMTP && s == Security.STARTTLS && port == 25)) {
-                return s;
-            }
-        }
-        return null;
+        return WellKnownPorts.implied(protocol, port);
     }
 }

@@ -2,15 +2,17 @@ package dev.mailwizard.cli;
 
 import dev.mailwizard.model.Ports;
 import dev.mailwizard.model.Protocol;
+import dev.mailwizard.model.WellKnownPorts;
+import dev.mailwizard.probe.PortMatrix;
 
 import java.util.Locale;
-import java.util.Set;
 
-/** A {@code --port [smtp:|imap:|pop3:]N} value. */
-record PortSpec(Protocol protocol, int port) {
-    private static final Set<Integer> INCOMING_PORTS = Set.of(143, 993, 110, 995);
+/** Reads a {@code --port [smtp:|imap:|pop3:]N} value; a bare standard IMAP or POP3 port speaks that protocol. */
+final class PortSpec {
+    private PortSpec() {
+    }
 
-    static PortSpec parse(String value) {
+    static PortMatrix.Port parse(String value) {
         String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
         Protocol protocol = null;
         int colon = v.indexOf(':');
@@ -31,8 +33,8 @@ record PortSpec(Protocol protocol, int port) {
             throw new UsageException("--port '" + value + "': " + e.getMessage());
         }
         if (protocol == null) {
-            protocol = INCOMING_PORTS.contains(port) ? (port == 143 || port == 993 ? Protocol.IMAP : Protocol.POP3) : Protocol.SMTP;
+            protocol = WellKnownPorts.protocolOf(port);
         }
-        return new PortSpec(protocol, port);
+        return new PortMatrix.Port(protocol, port);
     }
 }

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * The options that say how to test, shared by {@code probe} and {@code batch} (picocli reads
- * inherited options). What is per account (the target, typed hosts, the password) stays in probe.
+ * inherited options), as picocli sets them; {@link ProbeArguments} checks them into
+ * {@link ParsedSettings}. What is per account (the target, typed hosts, the password) stays in probe.
  */
 abstract class ProbeSettings {
     @Option(names = "--port", paramLabel = "[smtp:|imap:|pop3:]N", description = "only these ports (repeatable)")
@@ -43,34 +44,4 @@ abstract class ProbeSettings {
 
     @picocli.CommandLine.Mixin
     OutputOptions output = new OutputOptions();
-
-    /** The certificates of every --trust-ca file, read once (batch validates each line with them). */
-    private List<java.security.cert.X509Certificate> extraCas;
-
-    List<java.security.cert.X509Certificate> extraCas() {
-        if (extraCas == null) {
-            List<java.security.cert.X509Certificate> read = new ArrayList<>();
-            for (Path file : trustCa) {
-                read.addAll(UsageException.orUsage(() -> dev.mailwizard.probe.TrustMaterial.readPem(file)));
-            }
-            extraCas = List.copyOf(read);
-        }
-        return extraCas;
-    }
-
-    /** Gives {@code other} the same settings (batch makes one probe per line). */
-    void copySettingsTo(ProbeSettings other) {
-        other.ports = new ArrayList<>(ports);
-        other.securities = new ArrayList<>(securities);
-        other.allowPlain = allowPlain;
-        other.trustCa = new ArrayList<>(trustCa);
-        other.extraCas = extraCas();
-        other.pins = new ArrayList<>(pins);
-        other.resolves = new ArrayList<>(resolves);
-        other.timeout = timeout;
-        other.dns = dns;
-        other.ispdb = ispdb;
-        other.incoming = incoming;
-        other.output = output;
-    }
 }

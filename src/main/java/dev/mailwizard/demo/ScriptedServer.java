@@ -7,12 +7,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -39,6 +41,8 @@ public abstract class ScriptedServer implements Closeable {
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicInteger maxOpen = new AtomicInteger();
     private final AtomicInteger authAttempts = new AtomicInteger();
+    /** Notified whenever a connection opens or ends or a line arrives (see {@link #waitUntil}). */
+    private final Object events = new Object();
     private volatile boolean closed;
 
     protected ScriptedServer() {
@@ -84,8 +88,39 @@ public abstract class ScriptedServer implements Closeable {
         return maxOpen.get();
     }
 
+    /** Connections open now (a client's connection counts until both sides have closed it). */
+    public int openConnections() {
+        return open.get();
+    }
+
+    /**
+     * Blocks until {@code condition} holds for this server, checking it again each time a
+     * connection opens or ends or a line arrives (no polling); false if {@code timeout} passes
+     * first. For tests that must act at a given point of a client's conversation.
+     */
+    public boolean waitUntil(Predicate<? super ScriptedServer> condition, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        synchronized (events) {
+            while (!condition.test(this)) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(events, left);
+            }
+            return true;
+        }
+    }
+
+    private void changed() {
+        synchronized (events) {
+            events.notifyAll();
+        }
+    }
+
     protected void record(String line, boolean overTls) {
         received.add(new Received(line == null ? "" : line, overTls));
+        changed();
     }
 
     protected void countAuthAttempt() {
@@ -99,6 +134,7 @@ public abstract class ScriptedServer implements Closeable {
                 connections.incrementAndGet();
                 sockets.add(s);
                 maxOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
+                changed();
                 workers.execute(() -> {
                     try (s) {
                         serve(s);
@@ -106,6 +142,7 @@ public abstract class ScriptedServer implements Closeable {
                         // the client went away or the handshake failed: normal for a test server
                     } finally {
                         open.decrementAndGet();
+                        changed();
                     }
                 });
             } catch (IOException e) {

@@ -1,6 +1,8 @@
 package dev.mailwizard.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mailwizard.model.Outcome;
+import dev.mailwizard.model.Security;
 import dev.mailwizard.model.DisplayText;
 
 import java.util.ArrayList;
@@ -50,6 +52,15 @@ record ReportDocument(String title, List<Block> blocks) {
                 Map.entry("Tested", text(r, "startedAt") + " by " + text(r, "tool")),
                 Map.entry("Duration", r.path("elapsedMs").asLong() + " ms" + (r.path("cancelled").asBoolean() ? " (cancelled before the end)" : "")))));
         conclusions(b, r);
+        recommendation(b, r);
+        everyTest(b, r);
+        discovery(b, r);
+        b.add(new Paragraph("Passwords are never part of this report: transcripts show <redacted> where one was sent.", Status.NONE));
+        return new ReportDocument("MailWizard report for " + address, b);
+    }
+
+    /** The settings to use, for each direction that was tested, and what else works. */
+    private static void recommendation(List<Block> b, JsonNode r) {
         b.add(new Heading(2, "Recommendation"));
         JsonNode rec = r.path("recommended");
         boolean outgoingTested = tested(r, "SMTP");
@@ -77,7 +88,10 @@ record ReportDocument(String title, List<Block> blocks) {
                             security(text(a, "security")), text(a, "username"))).toList(),
                     alternatives.stream().map(a -> Status.NONE).toList()));
         }
+    }
 
+    /** A table of every probe, then each probe's details: facts, warnings, transcript. */
+    private static void everyTest(List<Block> b, JsonNode r) {
         b.add(new Heading(2, "Every test"));
         List<List<String>> rows = new ArrayList<>();
         List<Status> statuses = new ArrayList<>();
@@ -87,21 +101,21 @@ record ReportDocument(String title, List<Block> blocks) {
             statuses.add(status(text(p, "outcome")));
         }
         b.add(new Table(List.of("Protocol", "Server", "Port", "Security", "Outcome", "Login", "Time"), rows, statuses));
-
         int i = 1;
         for (JsonNode p : r.path("probes")) {
             b.add(new Heading(3, i++ + ". " + text(p, "protocol") + " " + text(p, "host") + " port " + text(p, "port")
                     + " (" + security(text(p, "security")) + "): " + text(p, "outcome")));
             b.add(new Paragraph(text(p, "detail"), status(text(p, "outcome"))));
             probeFacts(b, p);
-            List<String> warnings = strings(p.path("warnings"));
-            warnings.forEach(w -> b.add(new Paragraph("Warning: " + w, Status.WARN)));
+            strings(p.path("warnings")).forEach(w -> b.add(new Paragraph("Warning: " + w, Status.WARN)));
             List<String> transcript = strings(p.path("transcript"));
             if (!transcript.isEmpty()) {
                 b.add(new Code(transcript));
             }
         }
+    }
 
+    private static void discovery(List<Block> b, JsonNode r) {
         b.add(new Heading(2, "Where the servers came from"));
         List<List<String>> found = new ArrayList<>();
         for (JsonNode c : r.path("discovery")) {
@@ -111,8 +125,6 @@ record ReportDocument(String title, List<Block> blocks) {
         b.add(new Table(List.of("Source", "Protocol", "Server", "Port", "Security", "Trusted", "Detail"), found,
                 found.stream().map(x -> Status.NONE).toList()));
         strings(r.path("discoveryNotes")).forEach(n -> b.add(new Paragraph(n, Status.NONE)));
-        b.add(new Paragraph("Passwords are never part of this report: transcripts show <redacted> where one was sent.", Status.NONE));
-        return new ReportDocument("MailWizard report for " + address, b);
     }
 
     /** The run's conclusions first, each with the rows it stands for folded under it. */
@@ -209,19 +221,20 @@ record ReportDocument(String title, List<Block> blocks) {
     }
 
     static String security(String contractValue) {
-        return switch (contractValue) {
-            case "TLS" -> "SSL/TLS";
-            case "STARTTLS" -> "STARTTLS";
-            case "PLAIN" -> "none (unencrypted)";
-            default -> contractValue;
-        };
+        Security s = Security.named(contractValue);
+        return s == null ? contractValue : s.label();
     }
 
+    /** The colour of an outcome named in the report: {@link Outcome#severity()}, the rule every face shares. */
     static Status status(String outcome) {
-        return switch (outcome) {
-            case "OK" -> Status.OK;
-            case "LOGIN_UNAVAILABLE", "LOGIN_REJECTED", "PLAIN_OK", "SKIPPED" -> Status.WARN;
-            default -> Status.BAD;
+        Outcome o = Outcome.named(outcome);
+        if (o == null) {
+            return Status.BAD; // a newer report's outcome this version cannot judge
+        }
+        return switch (o.severity()) {
+            case WORKS -> Status.OK;
+            case WARNING -> Status.WARN;
+            case FAILS -> Status.BAD;
         };
     }
 

@@ -1,7 +1,7 @@
 package dev.mailwizard.export;
 
-import dev.mailwizard.model.Protocol;
 import dev.mailwizard.model.Security;
+import dev.mailwizard.model.WellKnownPorts;
 
 import java.util.Optional;
 
@@ -15,20 +15,11 @@ final class StandardPorts {
     }
 
     static Optional<String> problem(ServerSetting s, String client) {
-        Security implied = implied(s.protocol(), s.port());
+        Security implied = WellKnownPorts.implied(s.protocol(), s.port());
         if (implied == s.security()) {
             return Optional.empty();
         }
         return Optional.of(client + " picks the TLS mode from the port, and port " + s.port() + " is not a standard "
                 + s.protocol() + " port for " + s.security().label() + "; use the thunderbird format, which names the mode");
-    }
-
-    /** The mode a port-guessing client uses, or null for a port it has no rule for. */
-    static Security implied(Protocol protocol, int port) {
-        return switch (protocol) {
-            case SMTP -> port == 465 ? Security.TLS : port == 587 || port == 25 ? Security.STARTTLS : null;
-            case IMAP -> port == 993 ? Security.TLS : port == 143 ? Security.STARTTLS : null;
-            case POP3 -> port == 995 ? Security.TLS : port == 110 ? Security.STARTTLS : null;
-        };
     }
 }

@@ -9,4 +9,9 @@ public enum CandidateSource {
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    /** Where it came from, in words ("DNS SRV record", "guessed from the domain"). */
+    public String words() {
+        return Words.get("source." + id());
+    }
 }

@@ -20,6 +20,21 @@ public enum Security {
         return label;
     }
 
+    /** The same, short enough for a table column ("none" for plain). */
+    public String shortLabel() {
+        return this == PLAIN ? "none" : label;
+    }
+
+    /** The mode with this contract name (TLS, STARTTLS, PLAIN), or null for a name this version does not know. */
+    public static Security named(String name) {
+        for (Security s : values()) {
+            if (s.name().equals(name)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
     public boolean encrypted() {
         return this != PLAIN;
     }

@@ -1,5 +1,6 @@
 package dev.mailwizard.probe;
 
+import dev.mailwizard.model.Outcome;
 import dev.mailwizard.model.DisplayText;
 import dev.mailwizard.model.Endpoint;
 import dev.mailwizard.model.Security;

@@ -1,5 +1,7 @@
 package dev.mailwizard.probe;
 
+import dev.mailwizard.model.Outcome;
+
 /** How one login through Jakarta Mail ended, built in {@link SmtpLogin} only. */
 sealed interface LoginAttempt {
     /** The server accepted the credentials. */

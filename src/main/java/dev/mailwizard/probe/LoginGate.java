@@ -32,7 +32,15 @@ final class LoginGate {
     /** One login at a time per server address, across protocols: a rejection then stops the others. */
     private final Map<String, java.util.concurrent.locks.ReentrantLock> attemptLocks = new java.util.concurrent.ConcurrentHashMap<>();
 
+    private final java.util.function.LongSupplier nanoClock;
+
     LoginGate(List<PlannedProbe> plan) {
+        this(plan, System::nanoTime);
+    }
+
+    /** A gate whose waits are measured on {@code nanoClock} (tests drive it by hand). */
+    LoginGate(List<PlannedProbe> plan, java.util.function.LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
         for (PlannedProbe p : plan) {
             if (p.mayLogin()) {
                 byHost.computeIfAbsent(key(p.endpoint()), h -> new java.util.ArrayList<>()).add(p.endpoint());
@@ -55,12 +63,12 @@ final class LoginGate {
 
     /** Waits, bounded by {@link #MAX_WAIT} and the deadline, until every better-ranked port of the host is diagnosed. */
     synchronized void awaitBetterPorts(Endpoint endpoint, Deadline deadline) throws InterruptedException {
-        long until = System.nanoTime() + Math.min(MAX_WAIT.toNanos(), deadline.remainingNanos() / 2);
+        long until = nanoClock.getAsLong() + Math.min(MAX_WAIT.toNanos(), deadline.remainingNanos() / 2);
         int rank = PortMatrix.rank(endpoint.port(), endpoint.security());
         while (true) {
             boolean pending = byHost.getOrDefault(key(endpoint), List.of()).stream()
                     .anyMatch(e -> !e.equals(endpoint) && PortMatrix.rank(e.port(), e.security()) < rank && !diagnosed.contains(e));
-            long left = until - System.nanoTime();
+            long left = until - nanoClock.getAsLong();
             if (!pending || left <= 0) {
                 return;
             }

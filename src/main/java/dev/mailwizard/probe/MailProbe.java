@@ -1,5 +1,6 @@
 package dev.mailwizard.probe;
 
+import dev.mailwizard.model.Outcome;
 import dev.mailwizard.model.Credentials;
 import dev.mailwizard.model.DisplayText;
 import dev.mailwizard.model.Endpoint;
@@ -196,8 +197,11 @@ abstract class MailProbe {
             throw whyEnded(c, new ProbeFailure(Outcome.REFUSED, "the server reset the connection during the TLS handshake"));
         }
         rec.tlsMs = millisSince(t);
-        SSLSession session = tls.getSession();
-        List<java.security.cert.X509Certificate> chain = capture.chain();
+        return judgeCertificate(tls.getSession(), capture.chain());
+    }
+
+    /** Records the session and the certificate; returns the certificate problem, or null when it is acceptable. */
+    private Outcome judgeCertificate(SSLSession session, List<java.security.cert.X509Certificate> chain) throws ProbeFailure {
         if (chain.isEmpty()) {
             throw new ProbeFailure(Outcome.TLS_HANDSHAKE_FAILED, "the server presented no certificate");
         }
@@ -283,71 +287,114 @@ abstract class MailProbe {
         if (credentials == null) {
             return diagnosis;
         }
+        Optional<String> refusal = whyNoLogin(diagnosis);
+        if (refusal.isPresent()) {
+            rec.login = LoginReport.notAttempted(refusal.get());
+            return diagnosis;
+        }
+        String where = endpoint.host() + " port " + endpoint.port() + " (" + endpoint.security().label() + ")";
+        LoginTurn turn = awaitTurn(where);
+        if (turn instanceof LoginTurn.Cancelled) {
+            return new Verdict(Outcome.SKIPPED, "cancelled before the login", null);
+        }
+        if (turn instanceof LoginTurn.Declined d) {
+            rec.login = LoginReport.notAttempted(d.reason());
+            return diagnosis;
+        }
+        LoginAttempt attempt = attemptInTurn(credentials, diagnosis.mechanism, where, ((LoginTurn.Granted) turn).lock());
+        if (attempt == null) {
+            return diagnosis; // the gate gave the login to another port: rec.login says which
+        }
+        rec.loginMs = rec.phaseMillis();
+        return judge(attempt, diagnosis);
+    }
+
+    /** Why this probe must not log in at all (the engine's rules 1 and 2), or empty. */
+    private Optional<String> whyNoLogin(Verdict diagnosis) {
         boolean plain = diagnosis.outcome == Outcome.PLAIN_OK;
         if (diagnosis.outcome != Outcome.OK && !plain) {
-            rec.login = LoginReport.notAttempted("not tried: " + diagnosis.outcome.meaning());
-            return diagnosis;
+            return Optional.of("not tried: " + diagnosis.outcome.meaning());
         }
         if (plain && !ctx.options().allowPlainAuth()) {
-            rec.login = LoginReport.notAttempted("not tried: MailWizard never sends a password without encryption (unless --allow-plain-auth)");
-            return diagnosis;
+            return Optional.of("not tried: MailWizard never sends a password without encryption (unless --allow-plain-auth)");
         }
         if (diagnosis.mechanism == null) {
-            rec.login = LoginReport.notAttempted("not tried: the server offers no password login here");
-            return diagnosis;
+            return Optional.of("not tried: the server offers no password login here");
         }
         if (!mayLogin) {
-            rec.login = LoginReport.notAttempted("not tried: this server was not typed or confirmed by you");
-            return diagnosis;
+            return Optional.of("not tried: this server was not typed or confirmed by you");
         }
-        String where = "port " + endpoint.port() + " (" + endpoint.security().label() + ")";
-        ctx.gate().ready(endpoint, endpoint.host() + " " + where);
-        try {
-            ctx.gate().awaitBetterPorts(endpoint, deadline);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Verdict(Outcome.SKIPPED, "cancelled before the login", null);
+        return Optional.empty();
+    }
+
+    /** Whether this probe may go ahead with the login now, and the lock it then holds. */
+    private sealed interface LoginTurn {
+        record Granted(java.util.concurrent.locks.ReentrantLock lock) implements LoginTurn {
         }
-        // SMTP, IMAP and POP3 of one server usually share the account: their logins go one at a
-        // time, so that a rejection stops the others before they try.
+
+        record Declined(String reason) implements LoginTurn {
+        }
+
+        record Cancelled() implements LoginTurn {
+        }
+    }
+
+    /**
+     * Waits for better-ranked ports of the host, then for the server's login lock: SMTP, IMAP and
+     * POP3 of one server usually share the account, so their logins go one at a time and a
+     * rejection stops the others before they try.
+     */
+    private LoginTurn awaitTurn(String where) {
+        ctx.gate().ready(endpoint, where);
         var lock = ctx.gate().attemptLock(rec.address);
         try {
+            ctx.gate().awaitBetterPorts(endpoint, deadline);
             if (!lock.tryLock(Math.max(1, deadline.remainingMillis() / 2), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                rec.login = LoginReport.notAttempted("not tried: another login to this server took too long");
-                return diagnosis;
+                return new LoginTurn.Declined("not tried: another login to this server took too long");
             }
+            return new LoginTurn.Granted(lock);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Verdict(Outcome.SKIPPED, "cancelled before the login", null);
+            return new LoginTurn.Cancelled();
         }
-        LoginAttempt attempt;
+    }
+
+    /**
+     * Claims the run's one login for this server and makes it, holding {@code lock}; records what
+     * went out on the socket. Null when the gate gave the login to another port.
+     */
+    private LoginAttempt attemptInTurn(Credentials credentials, String mechanism, String where, java.util.concurrent.locks.ReentrantLock lock) {
         CredentialWatch watch = new CredentialWatch(credentials);
         try {
-            Optional<String> refusal = ctx.gate().claim(endpoint, rec.address, endpoint.host() + " " + where);
+            Optional<String> refusal = ctx.gate().claim(endpoint, rec.address, where);
             if (refusal.isPresent()) {
                 rec.login = LoginReport.notAttempted(refusal.get());
-                return diagnosis;
+                return null;
             }
             enter(Phase.LOGIN);
-            attempt = attemptLogin(credentials, diagnosis.mechanism, watch);
+            LoginAttempt attempt = attemptLogin(credentials, mechanism, watch);
             if (attempt instanceof LoginAttempt.Rejected) {
-                ctx.gate().rejected(endpoint.host() + " " + where);
+                ctx.gate().rejected(where);
             }
             // What went out on the socket, whatever came back (a help desk decides on it whether the password must change).
             rec.credentialsSent = watch.sent() || attempt instanceof LoginAttempt.Accepted
-                    || (attempt instanceof LoginAttempt.Rejected && HASHED_MECHANISMS.contains(diagnosis.mechanism));
+                    || (attempt instanceof LoginAttempt.Rejected && HASHED_MECHANISMS.contains(mechanism));
+            return attempt;
         } finally {
             lock.unlock();
             watch.forget();
         }
-        rec.loginMs = rec.phaseMillis();
+    }
+
+    /** The probe's verdict after its login: the diagnosis, LOGIN_REJECTED, or why the login connection failed. */
+    private Verdict judge(LoginAttempt attempt, Verdict diagnosis) {
         if (attempt instanceof LoginAttempt.Accepted a) {
             rec.testMessage = a.testMessage();
             if (a.testMessage() != null && !a.testMessage().accepted()) {
                 rec.warn("the test message to " + a.testMessage().to() + " was not accepted: " + a.testMessage().reply());
             }
             rec.login = new LoginReport(true, a.mechanism(), LoginStatus.OK, a.reply(), "the server accepted the login");
-            if (plain) {
+            if (diagnosis.outcome == Outcome.PLAIN_OK) {
                 rec.warn("the password was sent WITHOUT encryption because you allowed it (--allow-plain-auth)");
             }
             return new Verdict(diagnosis.outcome, diagnosis.detail + "; login accepted", a.mechanism());

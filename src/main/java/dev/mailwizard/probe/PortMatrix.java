@@ -2,6 +2,7 @@ package dev.mailwizard.probe;
 
 import dev.mailwizard.model.Protocol;
 import dev.mailwizard.model.Security;
+import dev.mailwizard.model.WellKnownPorts;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -23,12 +24,9 @@ public final class PortMatrix {
             new PortMode(2525, Security.TLS));
     private static final List<Integer> PLAIN_PORTS = List.of(587, 25, 2525);
 
-    /** The incoming matrix (--incoming), best first: IMAP before POP3, implicit TLS before STARTTLS. */
-    public static final List<PortMode> INCOMING = List.of(
-            new PortMode(Protocol.IMAP, 993, Security.TLS),
-            new PortMode(Protocol.IMAP, 143, Security.STARTTLS),
-            new PortMode(Protocol.POP3, 995, Security.TLS),
-            new PortMode(Protocol.POP3, 110, Security.STARTTLS));
+    /** The incoming matrix (--incoming), best first: IMAP before POP3, implicit TLS before STARTTLS (the well-known ports). */
+    public static final List<PortMode> INCOMING = WellKnownPorts.ALL.stream().filter(e -> e.protocol() != Protocol.SMTP)
+            .map(e -> new PortMode(e.protocol(), e.port(), e.security())).toList();
 
     /** A protocol, a port and how to secure it. */
     public record PortMode(Protocol protocol, int port, Security security) {
@@ -38,7 +36,56 @@ public final class PortMatrix {
         }
     }
 
+    /** A port the person named ({@code --port [smtp:|imap:|pop3:]N}) and the protocol it speaks. */
+    public record Port(Protocol protocol, int port) {
+    }
+
     private PortMatrix() {
+    }
+
+    /**
+     * Every (protocol, port, mode) to try for one request, best first: the SMTP pairs for the
+     * SMTP ports named (the default matrix when none is named, nothing when only incoming ports
+     * are), then, for incoming mail, the incoming matrix or only the IMAP and POP3 ports named.
+     * Empty when the filters leave nothing; the caller says why.
+     *
+     * @param ports      the ports named, any protocol (empty: the default matrix)
+     * @param securities only these modes (empty: all encrypted modes, plus plain if allowed)
+     * @param allowPlain also try unencrypted connections
+     * @param incoming   also test incoming mail; an IMAP or POP3 port in {@code ports} asks for it by itself
+     */
+    public static List<PortMode> plan(List<Port> ports, Set<Security> securities, boolean allowPlain, boolean incoming) {
+        boolean plainWanted = allowPlain || securities.contains(Security.PLAIN);
+        List<Integer> smtp = ports.stream().filter(p -> p.protocol() == Protocol.SMTP).map(Port::port).toList();
+        List<Port> named = ports.stream().filter(p -> p.protocol() != Protocol.SMTP).toList();
+        List<PortMode> out = new ArrayList<>(smtp.isEmpty() && !named.isEmpty() ? List.of() : select(smtp, securities, plainWanted));
+        if (incoming || !named.isEmpty()) {
+            out.addAll(incomingPlan(named, securities, plainWanted));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The incoming matrix, or the named incoming ports: a standard one in its modes, another one both ways of encrypting it. */
+    private static List<PortMode> incomingPlan(List<Port> named, Set<Security> securities, boolean plainWanted) {
+        List<PortMode> standard = incoming(securities, plainWanted);
+        if (named.isEmpty()) {
+            return standard;
+        }
+        List<PortMode> out = new ArrayList<>();
+        for (Port port : named) {
+            List<PortMode> known = standard.stream().filter(m -> m.protocol() == port.protocol() && m.port() == port.port()).toList();
+            if (!known.isEmpty()) {
+                out.addAll(known);
+                continue;
+            }
+            for (Security sec : Security.values()) { // plain only when asked for
+                boolean wanted = securities.isEmpty() ? sec != Security.PLAIN || plainWanted : securities.contains(sec);
+                if (wanted) {
+                    out.add(new PortMode(port.protocol(), port.port(), sec));
+                }
+            }
+        }
+        return out;
     }
 
     /**
@@ -58,7 +105,8 @@ public final class PortMatrix {
                 modes.add(new PortMode(port, Security.TLS));
                 modes.add(new PortMode(port, Security.STARTTLS));
             }
-            if (plainWanted && port != 465 && (PLAIN_PORTS.contains(port) || !ports.isEmpty())) {
+            boolean implicitOnly = WellKnownPorts.implied(Protocol.SMTP, port) == Security.TLS;
+            if (plainWanted && !implicitOnly && (PLAIN_PORTS.contains(port) || !ports.isEmpty())) {
                 modes.add(new PortMode(port, Security.PLAIN));
             }
             for (PortMode m : modes) {
@@ -77,8 +125,8 @@ public final class PortMatrix {
     public static List<PortMode> incoming(Set<Security> securities, boolean allowPlain) {
         List<PortMode> out = new ArrayList<>(INCOMING);
         if (allowPlain || securities.contains(Security.PLAIN)) {
-            out.add(new PortMode(Protocol.IMAP, 143, Security.PLAIN));
-            out.add(new PortMode(Protocol.POP3, 110, Security.PLAIN));
+            out.add(new PortMode(Protocol.IMAP, WellKnownPorts.defaultPort(Protocol.IMAP, Security.PLAIN), Security.PLAIN));
+            out.add(new PortMode(Protocol.POP3, WellKnownPorts.defaultPort(Protocol.POP3, Security.PLAIN), Security.PLAIN));
         }
         out.removeIf(m -> !securities.isEmpty() && !securities.contains(m.security()));
         return List.copyOf(out);

@@ -1,8 +1,10 @@
 package dev.mailwizard.probe;
 
+import dev.mailwizard.model.Outcome;
+
 /**
  * Ends a probe with a verdict. Thrown inside a probe's dialogue only; the probe's single
- * boundary ({@link SmtpProbe#run}) turns it, and every other exception, into a result.
+ * boundary ({@link MailProbe#run}) turns it, and every other exception, into a result.
  */
 final class ProbeFailure extends Exception {
     private final Outcome outcome;

@@ -17,6 +17,8 @@ public final class ProbeJob {
     private final ProbeRequest request;
     private final List<ServerCandidate> candidates;
     private final ProbeRun run;
+    /** What the person asked to test: the request's protocols and every protocol in the plan. */
+    private final List<Protocol> asked;
     private List<String> discoveryNotes = List.of();
     private List<DeclinedService> declined = List.of();
     private ControlPort controlPort = ControlPort.tcp(ControlPort.HTTPS);
@@ -27,6 +29,10 @@ public final class ProbeJob {
         this.request = request;
         this.candidates = List.copyOf(candidates);
         this.run = new ProbeRun(plan, request.options(), trust, resolver, listener);
+        java.util.Set<Protocol> protocols = java.util.EnumSet.noneOf(Protocol.class);
+        request.modes().forEach(m -> protocols.add(m.protocol()));
+        plan.forEach(p -> protocols.add(p.endpoint().protocol()));
+        this.asked = List.copyOf(protocols);
     }
 
     /** A job over every candidate host times the request's port/mode pairs. */
@@ -51,7 +57,7 @@ public final class ProbeJob {
                 ranked.isEmpty() ? null : ranked.get(0), ranked.isEmpty() ? List.of() : ranked.subList(1, ranked.size()),
                 incoming.isEmpty() ? null : incoming.get(0), incoming.isEmpty() ? List.of() : incoming.subList(1, incoming.size()),
                 request.options().credentials() != null, run.cancelled(),
-                List.copyOf(RunConclusions.asked(request)).stream().sorted().toList(), declined, hints);
+                asked, declined, hints);
     }
 
     /** The control connection must not add a whole probe deadline to a run that already waited one out. */

@@ -1,5 +1,6 @@
 package dev.mailwizard.probe;
 
+import dev.mailwizard.model.Outcome;
 import dev.mailwizard.model.DeclinedService;
 import dev.mailwizard.model.DisplayText;
 import dev.mailwizard.model.Protocol;

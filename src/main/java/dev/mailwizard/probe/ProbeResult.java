@@ -1,5 +1,7 @@
 package dev.mailwizard.probe;
 
+import dev.mailwizard.model.Outcome;
+import dev.mailwizard.model.Words;
 import dev.mailwizard.model.DisplayText;
 import dev.mailwizard.model.Endpoint;
 
@@ -39,15 +41,23 @@ public record ProbeResult(Endpoint endpoint, String address, Outcome outcome, St
      * accepted the connection is never called closed.
      */
     public String advice() {
+        String variant = adviceVariant();
+        return variant == null ? outcome.advice()
+                : Words.get(outcome.key() + "." + variant + ".advice", legacyTlsVersion == null ? "" : legacyTlsWords());
+    }
+
+    /**
+     * Which variant of the outcome's words fits what happened: "legacy" (an old-TLS-only server),
+     * "connected" (a cut connection the server had accepted), or null for the plain words.
+     */
+    public String adviceVariant() {
         if (outcome == Outcome.TLS_HANDSHAKE_FAILED && legacyTlsVersion != null) {
-            return "ask the provider to enable TLS 1.2 or newer on this server: " + legacyTlsWords()
-                    + " is no longer safe, and MailWizard (like current mail apps) will not use it";
+            return "legacy";
         }
         if (outcome == Outcome.REFUSED && connected()) {
-            return "the server accepted the connection and then cut it: it may admit only some networks or limit connections,"
-                    + " or something else answers on this port; try another port or ask the provider";
+            return "connected";
         }
-        return outcome.advice();
+        return null;
     }
 
     /** "TLS 1.0" or "TLS 1.1" for {@link #legacyTlsVersion}; null when it is not set. */

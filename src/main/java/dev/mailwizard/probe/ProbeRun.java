@@ -1,5 +1,6 @@
 package dev.mailwizard.probe;
 
+import dev.mailwizard.model.Outcome;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

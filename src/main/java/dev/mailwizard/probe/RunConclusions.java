@@ -1,10 +1,10 @@
 package dev.mailwizard.probe;
 
+import dev.mailwizard.model.Outcome;
 import dev.mailwizard.model.CandidateSource;
 import dev.mailwizard.model.DeclinedService;
 import dev.mailwizard.model.Endpoint;
 import dev.mailwizard.model.HostNames;
-import dev.mailwizard.model.Protocol;
 import dev.mailwizard.model.Security;
 import dev.mailwizard.model.ServerCandidate;
 
@@ -189,10 +189,5 @@ final class RunConclusions {
 
     private static List<Endpoint> endpoints(List<ProbeResult> probes) {
         return probes.stream().map(ProbeResult::endpoint).distinct().toList();
-    }
-
-    /** Protocols named in a run's request (what the person asked to test). */
-    static Set<Protocol> asked(ProbeRequest request) {
-        return request.modes().stream().map(PortMatrix.PortMode::protocol).collect(Collectors.toSet());
     }
 }

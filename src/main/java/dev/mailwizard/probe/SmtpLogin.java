@@ -1,5 +1,6 @@
 package dev.mailwizard.probe;
 
+import dev.mailwizard.model.Outcome;
 import dev.mailwizard.model.Credentials;
 import dev.mailwizard.model.Endpoint;
 import jakarta.mail.AuthenticationFailedException;

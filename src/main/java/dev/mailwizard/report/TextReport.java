@@ -4,7 +4,7 @@ import dev.mailwizard.model.HostNames;
 import dev.mailwizard.model.Security;
 import dev.mailwizard.probe.CertificateReport;
 import dev.mailwizard.probe.Hint;
-import dev.mailwizard.probe.Outcome;
+import dev.mailwizard.model.Outcome;
 import dev.mailwizard.probe.ProbeReport;
 import dev.mailwizard.probe.ProbeResult;
 import dev.mailwizard.probe.Recommendation;
@@ -57,7 +57,7 @@ public final class TextReport {
         }
         out.append(bold(hints.size() == 1 ? "Conclusion:" : "Conclusions:")).append('\n');
         for (Hint h : hints) {
-            out.append("  ").append(yellow("> ")).append(wrap(h.text(), 4)).append(" [").append(h.kind()).append("]\n");
+            out.append("  ").append(yellow("> ")).append(wrap(h.text() + " [" + h.kind() + "]", 4)).append('\n');
         }
         out.append('\n');
     }
@@ -71,10 +71,10 @@ public final class TextReport {
         for (ProbeResult p : probes) {
             String outcome = p.outcome().name();
             String coloured = pad(outcome, 22);
-            coloured = switch (p.outcome()) {
-                case OK -> green(coloured);
-                case PLAIN_OK, LOGIN_UNAVAILABLE, SKIPPED -> yellow(coloured);
-                default -> red(coloured);
+            coloured = switch (p.outcome().severity()) {
+                case WORKS -> green(coloured);
+                case WARNING -> yellow(coloured);
+                case FAILS -> red(coloured);
             };
             String login = switch (p.login().result()) {
                 case OK -> "accepted";
@@ -120,7 +120,7 @@ public final class TextReport {
         report.discovery().stream().filter(c -> c.host().equals(r.host())).findFirst().ifPresent(c ->
                 out.append("  Found by:  ").append(c.source() == dev.mailwizard.model.CandidateSource.USER
                                 ? (c.detail().isBlank() ? "typed by you" : c.detail())
-                                : sourceWords(c.source().id()) + (c.trusted() ? "" : " (unverified: confirm it with --host)")
+                                : c.source().words() + (c.trusted() ? "" : " (unverified: confirm it with --host)")
                                 + (c.detail().isBlank() ? "" : ", " + c.detail())).append('\n'));
         out.append("  Why:       ").append(wrap(r.why(), 13)).append("\n\n");
         if (!report.alternatives().isEmpty()) {
@@ -238,17 +238,6 @@ public final class TextReport {
         out.append('\n');
     }
 
-    static String sourceWords(String id) {
-        return switch (id) {
-            case "srv" -> "DNS SRV record";
-            case "autoconfig" -> "your provider's autoconfig file";
-            case "ispdb" -> "Thunderbird's ISP database";
-            case "mx" -> "the domain's MX record";
-            case "guess" -> "guessing from the domain";
-            default -> "you";
-        };
-    }
-
     private void transcripts(StringBuilder out, List<ProbeResult> probes) {
         for (ProbeResult p : probes) {
             out.append(bold("Transcript " + p.endpoint().host() + ":" + p.endpoint().port() + " " + p.endpoint().security())).append('\n');
@@ -258,11 +247,7 @@ public final class TextReport {
     }
 
     static String securityWord(Security s) {
-        return switch (s) {
-            case TLS -> "SSL/TLS";
-            case STARTTLS -> "STARTTLS";
-            case PLAIN -> "none";
-        };
+        return s.shortLabel();
     }
 
     private static String pad(String s, int width) {

@@ -1,8 +1,6 @@
 package dev.mailwizard.ui;
 
-import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /** The UI's texts, from {@code dev/mailwizard/ui/messages.properties}. */
@@ -13,11 +11,6 @@ public final class Messages {
     }
 
     public static String get(String key, Object... args) {
-        try {
-            String text = BUNDLE.getString(key);
-            return args.length == 0 ? text : MessageFormat.format(text, args);
-        } catch (MissingResourceException e) {
-            return "!" + key + "!";
-        }
+        return dev.mailwizard.model.Words.lookup(BUNDLE, key, args);
     }
 }

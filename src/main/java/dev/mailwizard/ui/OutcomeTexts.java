@@ -1,8 +1,9 @@
 package dev.mailwizard.ui;
 
 import dev.mailwizard.model.HostNames;
+import dev.mailwizard.model.Words;
 import dev.mailwizard.probe.CertificateReport;
-import dev.mailwizard.probe.Outcome;
+import dev.mailwizard.model.Outcome;
 import dev.mailwizard.probe.Phase;
 import dev.mailwizard.probe.ProbeResult;
 
@@ -22,18 +23,12 @@ public final class OutcomeTexts {
         int port = r.endpoint().port();
         String host = HostNames.toUnicode(r.endpoint().host());
         CertificateReport cert = r.tls() == null ? null : r.tls().certificate();
-        String key = "outcome." + r.outcome().name().toLowerCase(Locale.ROOT) + variant(r);
+        String variant = r.adviceVariant();
+        String key = r.outcome().key() + (variant == null ? "" : "." + variant) + ".explain";
         String names = cert == null ? "" : cert.subjectAltNames().isEmpty() ? cert.subject() : String.join(", ", cert.subjectAltNames());
         String days = cert == null ? "" : Long.toString(Math.abs(cert.daysLeft()));
-        return Messages.get(key, Integer.toString(port), host, names, days, r.detail(), r.legacyTlsVersion() == null ? "" : r.legacyTlsWords());
-    }
-
-    /** The same cases as {@link ProbeResult#advice()}: a port that accepted the connection is never "closed". */
-    private static String variant(ProbeResult r) {
-        if (r.outcome() == Outcome.REFUSED && r.connected()) {
-            return ".connected";
-        }
-        return r.outcome() == Outcome.TLS_HANDSHAKE_FAILED && r.legacyTlsVersion() != null ? ".legacy" : "";
+        // The same variants as ProbeResult.advice(): a port that accepted the connection is never "closed".
+        return Words.get(key, Integer.toString(port), host, names, days, r.detail(), r.legacyTlsVersion() == null ? "" : r.legacyTlsWords());
     }
 
     /** "smtp.example.com, port 465, SSL/TLS" */

@@ -11,6 +11,7 @@ import dev.mailwizard.demo.ServerBehaviour;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -32,9 +33,8 @@ class BatchCommandTest {
     private static Path caFile;
 
     @BeforeAll
-    static void writeCa() throws Exception {
-        caFile = dir.resolve("ca.pem");
-        Files.writeString(caFile, DemoPki.pem(PKI.caCertificate()));
+    static void writeCa() {
+        caFile = CliHarness.writeCa(dir, PKI);
     }
 
     private static Path file(String name, String content) throws Exception {
@@ -158,11 +158,9 @@ class BatchCommandTest {
                     "--resolve", "fast.batch.test:127.0.0.2", "--resolve", "slow1.batch.test:127.0.0.1",
                     "--resolve", "slow2.batch.test:127.0.0.1", "--resolve", "slow3.batch.test:127.0.0.1", "--timeout", "60")
                     .redirectInput(ProcessBuilder.Redirect.PIPE).start();
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (tarpit.connections() < 2 && System.nanoTime() < until) {
-                Thread.sleep(50);
-            }
-            Thread.sleep(300);
+            // slow2 starts only once fast has ended and been written: with both slow lines in the
+            // tarpit, Ctrl-C finds one line written, two running and one not started.
+            assertThat(tarpit.waitUntil(s -> s.connections() >= 2, Duration.ofSeconds(20))).as("two lines in the tarpit").isTrue();
             new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
             assertThat(p.waitFor(10, TimeUnit.SECONDS)).as("exited soon after SIGINT").isTrue();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -7,6 +7,7 @@ import dev.mailwizard.demo.ServerBehaviour;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.condition.OS;
 /** Ctrl-C (SIGINT) stops every probe at once, prints what finished and exits 130. */
 @EnabledOnOs({OS.LINUX, OS.MAC})
 class InterruptTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
 
     @Test
     void sigintCancelsTheRunAndExits130WithAPartialReport() throws Exception {
@@ -27,12 +29,10 @@ class InterruptTest {
                     "--security", "starttls", "--timeout", "60", "--json")
                     .redirectInput(ProcessBuilder.Redirect.PIPE)
                     .start();
-            // Wait until the tarpit has the connection, then interrupt.
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (tarpit.connections() == 0 && System.nanoTime() < until) {
-                Thread.sleep(50);
-            }
-            Thread.sleep(300);
+            // Interrupt while the tarpit holds one probe and after the other has ended: a probe
+            // closes its connection only once its verdict is made.
+            assertThat(tarpit.waitUntil(s -> s.connections() >= 1, WAIT)).as("a probe is in the tarpit").isTrue();
+            assertThat(good.waitUntil(s -> s.connections() == 1 && s.openConnections() == 0, WAIT)).as("the other probe ended").isTrue();
             new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
             assertThat(p.waitFor(10, TimeUnit.SECONDS)).as("exited soon after SIGINT").isTrue();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

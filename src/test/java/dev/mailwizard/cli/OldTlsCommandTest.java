@@ -30,9 +30,8 @@ class OldTlsCommandTest {
     private static Path caFile;
 
     @BeforeAll
-    static void writeCa() throws Exception {
-        caFile = dir.resolve("ca.pem");
-        Files.writeString(caFile, DemoPki.pem(PKI.caCertificate()));
+    static void writeCa() {
+        caFile = CliHarness.writeCa(dir, PKI);
     }
 
     private static ScriptedSmtpServer tls10OnlyServer() {

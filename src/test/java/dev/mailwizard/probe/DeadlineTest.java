@@ -1,5 +1,6 @@
 package dev.mailwizard.probe;
 
+import dev.mailwizard.model.Outcome;
 import static dev.mailwizard.probe.ProbeHarness.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,9 +69,20 @@ class DeadlineTest {
                 tarpits.add(s);
                 plan.add(new PlannedProbe(Endpoint.smtp(HOST, s.port(), Security.STARTTLS), true));
             }
-            ProbeRun run = new ProbeRun(plan, options(Duration.ofSeconds(60), null), trust(), loopback(), ProbeListener.NONE);
+            // Cancel once every probe is stuck waiting for a greeting that never comes (an event, not a sleep).
+            java.util.Set<Endpoint> waiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            java.util.concurrent.CountDownLatch allWaiting = new java.util.concurrent.CountDownLatch(1);
+            ProbeListener listener = new ProbeListener() {
+                @Override
+                public void phase(Endpoint endpoint, Phase phase) {
+                    if (phase == Phase.GREETING && waiting.add(endpoint) && waiting.size() == plan.size()) {
+                        allWaiting.countDown();
+                    }
+                }
+            };
+            ProbeRun run = new ProbeRun(plan, options(Duration.ofSeconds(60), null), trust(), loopback(), listener);
             CompletableFuture<List<ProbeResult>> results = CompletableFuture.supplyAsync(run::execute);
-            Thread.sleep(600);
+            assertThat(allWaiting.await(10, TimeUnit.SECONDS)).as("every probe reached the greeting").isTrue();
             run.cancel();
             List<ProbeResult> done = results.get(5, TimeUnit.SECONDS);
             assertThat(done).hasSize(4).allMatch(r -> r.outcome() == Outcome.SKIPPED);

@@ -1,5 +1,6 @@
 package dev.mailwizard.probe;
 
+import dev.mailwizard.model.Outcome;
 import static dev.mailwizard.probe.ProbeHarness.*;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
 package dev.mailwizard.probe;
 
+import dev.mailwizard.model.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailwizard.demo.HostileCertificates;

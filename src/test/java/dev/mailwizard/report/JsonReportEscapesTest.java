@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mailwizard.model.Protocol;
 import dev.mailwizard.model.Security;
 import dev.mailwizard.model.UnsafeText;
-import dev.mailwizard.probe.Outcome;
+import dev.mailwizard.model.Outcome;
 import dev.mailwizard.probe.ProbeReport;
 import dev.mailwizard.probe.Recommendation;
 

@@ -11,7 +11,7 @@ import dev.mailwizard.model.Security;
 import dev.mailwizard.model.ServerCandidate;
 import dev.mailwizard.probe.LoginReport;
 import dev.mailwizard.probe.LoginStatus;
-import dev.mailwizard.probe.Outcome;
+import dev.mailwizard.model.Outcome;
 import dev.mailwizard.probe.ProbeReport;
 import dev.mailwizard.probe.ProbeResult;
 import dev.mailwizard.probe.Recommendation;

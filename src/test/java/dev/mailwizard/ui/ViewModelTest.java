@@ -8,7 +8,7 @@ import dev.mailwizard.demo.ScriptedSmtpServer;
 import dev.mailwizard.demo.ServerBehaviour;
 import dev.mailwizard.model.CandidateSource;
 import dev.mailwizard.model.Security;
-import dev.mailwizard.probe.Outcome;
+import dev.mailwizard.model.Outcome;
 import dev.mailwizard.probe.ProbeReport;
 import dev.mailwizard.probe.TrustMaterial;
 import dev.mailwizard.ui.account.AccountViewModel;
@@ -207,9 +207,9 @@ class ViewModelTest {
             result.conclusions().forEach(c -> rows.addAll(c.rows()));
             var oldTls = rows.stream().filter(f -> f.result().endpoint().port() == old.port()).findFirst().orElseThrow();
             var refused = rows.stream().filter(f -> f.result().endpoint().port() == cut.port()).findFirst().orElseThrow();
-            assertThat(oldTls.outcome()).isEqualTo("TLS_HANDSHAKE_FAILED");
+            assertThat(oldTls.outcome()).isEqualTo(Outcome.TLS_HANDSHAKE_FAILED);
             assertThat(oldTls.explanation()).contains("only speaks TLS 1.0").contains("MailWizard will not use it").doesNotContain("closed");
-            assertThat(refused.outcome()).isEqualTo("REFUSED");
+            assertThat(refused.outcome()).isEqualTo(Outcome.REFUSED);
             assertThat(refused.explanation()).contains("accepted the connection").doesNotContain("closed");
             assertThat(old.authAttempts()).isZero();
         }
@@ -229,7 +229,7 @@ class ViewModelTest {
             ResultViewModel result = new ResultViewModel(s);
             assertThat(result.hasRecommendationProperty().get()).isFalse();
             var failure = result.failures().get(0);
-            assertThat(failure.outcome()).isEqualTo(Outcome.CERT_UNTRUSTED.name());
+            assertThat(failure.outcome()).isEqualTo(Outcome.CERT_UNTRUSTED);
             assertThat(failure.canTrust()).isTrue();
             assertThat(ResultViewModel.trustLevel(failure.result())).isEqualTo(ResultViewModel.TrustLevel.WARN);
             assertThat(server.authAttempts()).isZero();

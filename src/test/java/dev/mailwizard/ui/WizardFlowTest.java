@@ -7,7 +7,7 @@ import dev.mailwizard.demo.ScriptedSmtpServer;
 import dev.mailwizard.demo.ServerBehaviour;
 import dev.mailwizard.model.CandidateSource;
 import dev.mailwizard.model.Security;
-import dev.mailwizard.probe.Outcome;
+import dev.mailwizard.model.Outcome;
 import dev.mailwizard.probe.TrustMaterial;
 import dev.mailwizard.ui.app.WizardWindow;
 import dev.mailwizard.ui.task.FxTaskRunner;

@@ -1,5 +1,6 @@
 package dev.mailwizard.ui.result;
 
+import dev.mailwizard.model.Outcome;
 import dev.mailwizard.probe.ProbeResult;
 import dev.mailwizard.ui.Icons;
 import dev.mailwizard.ui.Messages;
@@ -150,12 +151,12 @@ public final class ResultView {
         return pane;
     }
 
-    private static void styleKind(Label headline, String kind) {
+    private static void styleKind(Label headline, ResultKind kind) {
         headline.getStyleClass().removeAll("result-ok", "result-bad", "result-warn");
         headline.getStyleClass().add(switch (kind) {
-            case "ok" -> "result-ok";
-            case "none" -> "result-bad";
-            default -> "result-warn";
+            case OK -> "result-ok";
+            case NONE -> "result-bad";
+            case REJECTED, PLAIN -> "result-warn";
         });
     }
 
@@ -197,8 +198,7 @@ public final class ResultView {
         text.setWrapText(true);
         VBox words = new VBox(2, title, text);
         HBox.setHgrow(words, Priority.ALWAYS);
-        HBox line = new HBox(10, f.outcome().equals("SKIPPED") || f.outcome().equals("PLAIN_OK") || f.outcome().equals("LOGIN_UNAVAILABLE")
-                ? Icons.warning() : Icons.bad(), words);
+        HBox line = new HBox(10, f.outcome().severity() == Outcome.Severity.FAILS ? Icons.bad() : Icons.warning(), words);
         line.getStyleClass().add("failure");
         if (CertificateView.hasCertificate(f.result())) {
             Button cert = new Button(Messages.get("result.certificate"));

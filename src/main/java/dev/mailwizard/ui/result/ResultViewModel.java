@@ -3,7 +3,7 @@ package dev.mailwizard.ui.result;
 import dev.mailwizard.model.HostNames;
 import dev.mailwizard.probe.CertificateReport;
 import dev.mailwizard.probe.Hint;
-import dev.mailwizard.probe.Outcome;
+import dev.mailwizard.model.Outcome;
 import dev.mailwizard.probe.ProbeReport;
 import dev.mailwizard.probe.ProbeResult;
 import dev.mailwizard.probe.Recommendation;
@@ -13,8 +13,11 @@ import dev.mailwizard.ui.WizardState;
 
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -31,7 +34,7 @@ public final class ResultViewModel {
 
     private final WizardState state;
     private final StringProperty headline = new SimpleStringProperty("");
-    private final StringProperty kind = new SimpleStringProperty("none");
+    private final ObjectProperty<ResultKind> kind = new SimpleObjectProperty<>(ResultKind.NONE);
     private final StringProperty server = new SimpleStringProperty("");
     private final StringProperty port = new SimpleStringProperty("");
     private final StringProperty security = new SimpleStringProperty("");
@@ -76,14 +79,14 @@ public final class ResultViewModel {
         hasRecommendation.set(primary != null);
         hasOutgoing.set(r != null);
         if (primary == null) {
-            kind.set("none");
+            kind.set(ResultKind.NONE);
             headline.set(Messages.get("result.none"));
             why.set(Messages.get(report.hints().isEmpty() ? "result.none.why" : "result.none.why.concluded"));
             login.set("");
         } else {
             boolean rejected = report.probes().stream().anyMatch(p -> p.outcome() == Outcome.LOGIN_REJECTED);
             boolean plain = primary.outcome() == Outcome.PLAIN_OK;
-            kind.set(plain ? "plain" : rejected ? "rejected" : "ok");
+            kind.set(plain ? ResultKind.PLAIN : rejected ? ResultKind.REJECTED : ResultKind.OK);
             headline.set(plain ? Messages.get("result.plain") : rejected ? Messages.get("result.rejected") : Messages.get("result.ok"));
             login.set(primary.username() == null ? "" : Messages.get("result.login.value", primary.username()));
             why.set(r != null && in != null ? r.why() + "\n" + in.why() : primary.why());
@@ -99,7 +102,7 @@ public final class ResultViewModel {
         List<FailureItem> all = new java.util.ArrayList<>();
         for (ProbeResult p : report.probes()) {
             if (p.outcome() != Outcome.OK) {
-                all.add(new FailureItem(p, OutcomeTexts.endpoint(p), p.outcome().name(), OutcomeTexts.explain(p),
+                all.add(new FailureItem(p, OutcomeTexts.endpoint(p), p.outcome(), OutcomeTexts.explain(p),
                         trustLevel(p) != TrustLevel.NOT_OFFERED));
             }
             p.warnings().forEach(w -> warnings.add(OutcomeTexts.endpoint(p) + ": " + w));
@@ -191,7 +194,7 @@ public final class ResultViewModel {
         return headline;
     }
 
-    public ReadOnlyStringProperty kindProperty() {
+    public ReadOnlyObjectProperty<ResultKind> kindProperty() {
         return kind;
     }
 

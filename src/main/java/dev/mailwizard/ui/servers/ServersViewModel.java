@@ -231,6 +231,6 @@ public final class ServersViewModel {
 
     /** Words for a source, e.g. "guessed from the domain". */
     public static String sourceText(CandidateSource source) {
-        return Messages.get("source." + source.id());
+        return source.words();
     }
 }

@@ -1,7 +1,7 @@
 package dev.mailwizard.ui.testing;
 
 import dev.mailwizard.model.Endpoint;
-import dev.mailwizard.probe.Outcome;
+import dev.mailwizard.model.Outcome;
 import dev.mailwizard.probe.Phase;
 import dev.mailwizard.probe.ProbeResult;
 import dev.mailwizard.ui.OutcomeTexts;

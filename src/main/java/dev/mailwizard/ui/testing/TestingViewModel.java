@@ -171,7 +171,7 @@ public final class TestingViewModel {
             if (r.enabledProperty().get() && !byHost.containsKey(key)) {
                 CandidateSource source = r.sourceProperty().get();
                 byHost.put(key, new ServerCandidate(r.protocolProperty().get(), host, null, null, source, r.trustedProperty().get(),
-                        Messages.get("source." + source.id())));
+                        source.words()));
             }
         }
         return List.copyOf(byHost.values());
