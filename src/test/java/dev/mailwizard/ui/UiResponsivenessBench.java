@@ -89,7 +89,8 @@ class UiResponsivenessBench {
             TestingViewModel vm = onFx(() -> new TestingViewModel(state, new FxTaskRunner(), FxTaskRunner.dispatcher()));
             double[] ms = new double[5];
             for (int i = 0; i < ms.length; i++) {
-                int connections = a.connections() + b.connections();
+                int seenA = a.connections();
+                int seenB = b.connections();
                 CompletableFuture<Long> ended = new CompletableFuture<>();
                 onFx(() -> {
                     state.reportProperty().addListener((o, before, report) -> {
@@ -100,9 +101,9 @@ class UiResponsivenessBench {
                     vm.start();
                     return null;
                 });
-                while (a.connections() + b.connections() < connections + 2) {
-                    Thread.sleep(5);
-                }
+                // Both probes sit in a tarpit (woken by the servers' connection events).
+                a.waitUntil(s -> s.connections() > seenA, java.time.Duration.ofSeconds(10));
+                b.waitUntil(s -> s.connections() > seenB, java.time.Duration.ofSeconds(10));
                 long cancelled = onFx(() -> {
                     vm.cancel();
                     return System.nanoTime();

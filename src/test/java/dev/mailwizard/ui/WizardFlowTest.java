@@ -8,12 +8,15 @@ import dev.mailwizard.demo.ServerBehaviour;
 import dev.mailwizard.model.CandidateSource;
 import dev.mailwizard.model.Security;
 import dev.mailwizard.model.Outcome;
+import dev.mailwizard.probe.ProbeReport;
 import dev.mailwizard.probe.TrustMaterial;
 import dev.mailwizard.ui.app.WizardWindow;
 import dev.mailwizard.ui.task.FxTaskRunner;
 import dev.mailwizard.ui.testing.MatrixRow;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -210,12 +213,21 @@ class WizardFlowTest {
         typeAccount(robot);
         useServers(robot, new ServerRow(HOST, a.port(), Security.TLS, CandidateSource.USER, true),
                 new ServerRow(HOST, b.port(), Security.STARTTLS, CandidateSource.USER, true));
-        robot.interact(() -> window.state().timeoutSecondsProperty().set(120));
+        CompletableFuture<ProbeReport> ended = new CompletableFuture<>();
+        robot.interact(() -> {
+            window.state().timeoutSecondsProperty().set(120);
+            window.state().reportProperty().addListener((o, before, report) -> {
+                if (report != null) {
+                    ended.complete(report);
+                }
+            });
+        });
         robot.clickOn("#next");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> a.connections() > 0 && b.connections() > 0);
+        assertThat(a.waitUntil(s -> s.connections() > 0, Duration.ofSeconds(10)) && b.waitUntil(s -> s.connections() > 0, Duration.ofSeconds(10)))
+                .as("both probes sit in a tarpit").isTrue();
         robot.clickOn("#cancelTest");
-        waitForRunEnd(robot, 30);
-        var report = window.state().reportProperty().get();
+        ProbeReport report = ended.get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(report.cancelled()).isTrue();
         assertThat(report.probes()).extracting(p -> p.outcome()).hasSize(2).containsOnly(Outcome.SKIPPED);
         @SuppressWarnings("unchecked")
