@@ -14,13 +14,17 @@ import javax.net.ssl.SSLContext;
  * @param injectAfterStarttls bytes sent right after the OK to STARTTLS/STLS
  * @param preauth             IMAP: greet with PREAUTH (already logged in, in clear)
  * @param loginDisabledAfterTls IMAP: LOGINDISABLED and no AUTH= even after TLS
+ * @param loginReply          empty for a normal login; else the lines LOGIN, AUTHENTICATE (IMAP) and PASS
+ *                            (POP3) are answered with, as given (IMAP: the tag goes before each line
+ *                            that does not start with "*"), whatever the password
  * @param oldTlsOnly          empty for TLS 1.2/1.3; else the only (old) versions spoken, and a
  *                            ClientHello offering none of them is hung up on without an alert
  */
 public record MailboxBehaviour(String greeting, boolean implicitTls, SSLContext tls, boolean offerStarttls, boolean refuseStarttls,
                                String injectAfterStarttls, boolean preauth, boolean loginDisabledAfterTls, int messages,
-                               Map<String, String> users, List<String> oldTlsOnly) {
+                               Map<String, String> users, List<String> oldTlsOnly, List<String> loginReply) {
     public MailboxBehaviour {
+        loginReply = List.copyOf(loginReply);
         users = Map.copyOf(users);
         oldTlsOnly = List.copyOf(oldTlsOnly);
     }
@@ -28,40 +32,46 @@ public record MailboxBehaviour(String greeting, boolean implicitTls, SSLContext 
     static final List<String> TLS_PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
 
     public static MailboxBehaviour implicit(SSLContext tls, String user, String password) {
-        return new MailboxBehaviour(null, true, tls, false, false, null, false, false, 3, Map.of(user, password), List.of());
+        return new MailboxBehaviour(null, true, tls, false, false, null, false, false, 3, Map.of(user, password), List.of(), List.of());
     }
 
     public static MailboxBehaviour starttls(SSLContext tls, String user, String password) {
-        return new MailboxBehaviour(null, false, tls, true, false, null, false, false, 3, Map.of(user, password), List.of());
+        return new MailboxBehaviour(null, false, tls, true, false, null, false, false, 3, Map.of(user, password), List.of(), List.of());
     }
 
     public MailboxBehaviour withoutStarttls() {
-        return new MailboxBehaviour(greeting, implicitTls, tls, false, refuseStarttls, injectAfterStarttls, preauth, loginDisabledAfterTls, messages, users, oldTlsOnly);
+        return new MailboxBehaviour(greeting, implicitTls, tls, false, refuseStarttls, injectAfterStarttls, preauth, loginDisabledAfterTls, messages, users, oldTlsOnly, loginReply);
     }
 
     public MailboxBehaviour refusingStarttls() {
-        return new MailboxBehaviour(greeting, implicitTls, tls, offerStarttls, true, injectAfterStarttls, preauth, loginDisabledAfterTls, messages, users, oldTlsOnly);
+        return new MailboxBehaviour(greeting, implicitTls, tls, offerStarttls, true, injectAfterStarttls, preauth, loginDisabledAfterTls, messages, users, oldTlsOnly, loginReply);
     }
 
     public MailboxBehaviour injecting(String bytes) {
-        return new MailboxBehaviour(greeting, implicitTls, tls, offerStarttls, refuseStarttls, bytes, preauth, loginDisabledAfterTls, messages, users, oldTlsOnly);
+        return new MailboxBehaviour(greeting, implicitTls, tls, offerStarttls, refuseStarttls, bytes, preauth, loginDisabledAfterTls, messages, users, oldTlsOnly, loginReply);
     }
 
     public MailboxBehaviour preauthenticated() {
-        return new MailboxBehaviour(greeting, implicitTls, tls, offerStarttls, refuseStarttls, injectAfterStarttls, true, loginDisabledAfterTls, messages, users, oldTlsOnly);
+        return new MailboxBehaviour(greeting, implicitTls, tls, offerStarttls, refuseStarttls, injectAfterStarttls, true, loginDisabledAfterTls, messages, users, oldTlsOnly, loginReply);
     }
 
     public MailboxBehaviour withLoginDisabledAfterTls() {
-        return new MailboxBehaviour(greeting, implicitTls, tls, offerStarttls, refuseStarttls, injectAfterStarttls, preauth, true, messages, users, oldTlsOnly);
+        return new MailboxBehaviour(greeting, implicitTls, tls, offerStarttls, refuseStarttls, injectAfterStarttls, preauth, true, messages, users, oldTlsOnly, loginReply);
     }
 
     public MailboxBehaviour withGreeting(String text) {
-        return new MailboxBehaviour(text, implicitTls, tls, offerStarttls, refuseStarttls, injectAfterStarttls, preauth, loginDisabledAfterTls, messages, users, oldTlsOnly);
+        return new MailboxBehaviour(text, implicitTls, tls, offerStarttls, refuseStarttls, injectAfterStarttls, preauth, loginDisabledAfterTls, messages, users, oldTlsOnly, loginReply);
     }
 
     /** Speaks only these old versions (TLSv1, TLSv1.1) and hangs up, without an alert, on a hello that offers none of them. */
     public MailboxBehaviour onlyOldTls(String... protocols) {
         return new MailboxBehaviour(greeting, implicitTls, tls, offerStarttls, refuseStarttls, injectAfterStarttls, preauth, loginDisabledAfterTls, messages, users,
-                List.of(protocols));
+                List.of(protocols), loginReply);
+    }
+
+    /** Answers every login with these lines (a provider's real refusal, e.g. "NO ..." then "* BYE ..."). */
+    public MailboxBehaviour answeringLoginWith(String... lines) {
+        return new MailboxBehaviour(greeting, implicitTls, tls, offerStarttls, refuseStarttls, injectAfterStarttls, preauth, loginDisabledAfterTls, messages, users,
+                oldTlsOnly, List.of(lines));
     }
 }

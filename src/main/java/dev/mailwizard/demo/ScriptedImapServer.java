@@ -88,6 +88,12 @@ public final class ScriptedImapServer extends ScriptedMailboxServer {
     }
 
     private void login(OutputStream out, String tag, String user, String password) throws IOException {
+        if (!b.loginReply().isEmpty()) {
+            for (String reply : b.loginReply()) {
+                send(out, reply.startsWith("*") ? reply : tag + " " + reply);
+            }
+            return;
+        }
         send(out, password.equals(b.users().get(user)) ? tag + " OK logged in" : tag + " NO [AUTHENTICATIONFAILED] Authentication failed.");
     }
 

@@ -51,6 +51,12 @@ public final class ScriptedPop3Server extends ScriptedMailboxServer {
                 case "PASS" -> {
                     countAuthAttempt();
                     String pw = parts.length > 1 ? parts[1] : "";
+                    if (!b.loginReply().isEmpty()) {
+                        for (String reply : b.loginReply()) {
+                            send(c.out, reply);
+                        }
+                        continue;
+                    }
                     send(c.out, c.tls && pw.equals(b.users().get(user)) ? "+OK logged c.in" : "-ERR [AUTH] Authentication failed.");
                 }
                 case "STAT" -> send(c.out, "+OK " + b.messages() + " " + (b.messages() * 100));

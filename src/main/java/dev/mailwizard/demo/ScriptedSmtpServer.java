@@ -189,7 +189,11 @@ public final class ScriptedSmtpServer extends ScriptedServer {
                 user = decode(parts.length > 2 ? parts[2] : prompt("VXNlcm5hbWU6"));
                 password = decode(prompt("UGFzc3dvcmQ6"));
             }
-            if (password.equals(behaviour.users().get(user))) {
+            if (!behaviour.authReply().isEmpty()) {
+                for (String reply : behaviour.authReply()) {
+                    send(reply);
+                }
+            } else if (password.equals(behaviour.users().get(user))) {
                 send("235 2.7.0 Authentication successful");
             } else {
                 send("535 5.7.8 Error: authentication failed");

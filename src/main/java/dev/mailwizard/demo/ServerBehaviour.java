@@ -12,8 +12,9 @@ public record ServerBehaviour(String greeting, boolean implicitTls, SSLContext t
                               boolean offerStarttls, String starttlsReply, String injectAfterStarttls,
                               List<String> authBeforeTls, List<String> authAfterTls, boolean refuseEhloAfterTls,
                               boolean silent, long dripMillis, boolean stallHandshake, boolean resetOnConnect,
-                              Map<String, String> users, boolean hangUpOnNewerTls, int helloAlert) {
+                              Map<String, String> users, boolean hangUpOnNewerTls, int helloAlert, List<String> authReply) {
     public ServerBehaviour {
+        authReply = List.copyOf(authReply);
         tlsProtocols = List.copyOf(tlsProtocols);
         authBeforeTls = List.copyOf(authBeforeTls);
         authAfterTls = List.copyOf(authAfterTls);
@@ -43,6 +44,7 @@ public record ServerBehaviour(String greeting, boolean implicitTls, SSLContext t
         private Map<String, String> users = Map.of();
         private boolean hangUpOnNewerTls;
         private int helloAlert;
+        private List<String> authReply = List.of();
 
         public Builder greeting(String v) { greeting = v; return this; }
         public Builder implicitTls(SSLContext context) { implicitTls = true; tls = context; return this; }
@@ -70,6 +72,11 @@ public record ServerBehaviour(String greeting, boolean implicitTls, SSLContext t
         public Builder hangUpOnNewerTls() { hangUpOnNewerTls = true; return this; }
         /** Answers every ClientHello with this fatal TLS alert (40 handshake_failure, 70 protocol_version) and hangs up. */
         public Builder alertOnHello(int description) { helloAlert = description; return this; }
+        /**
+         * Answers every AUTH, once the credentials are in, with these lines exactly as given (a
+         * provider's real refusal, multi-line ones with their "534-" continuation), whatever the password.
+         */
+        public Builder answerAuthWith(String... lines) { authReply = List.of(lines); return this; }
         public Builder user(String name, String password) {
             var m = new java.util.HashMap<>(users);
             m.put(name, password);
@@ -80,7 +87,7 @@ public record ServerBehaviour(String greeting, boolean implicitTls, SSLContext t
         public ServerBehaviour build() {
             return new ServerBehaviour(greeting, implicitTls, tls, tlsProtocols, offerStarttls, starttlsReply, injectAfterStarttls,
                     authBeforeTls, authAfterTls, refuseEhloAfterTls, silent, dripMillis, stallHandshake, resetOnConnect, users,
-                    hangUpOnNewerTls, helloAlert);
+                    hangUpOnNewerTls, helloAlert, authReply);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.mailwizard.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mailwizard.model.LoginDiagnosis;
 import dev.mailwizard.model.Outcome;
 import dev.mailwizard.model.Security;
 import dev.mailwizard.model.DisplayText;
@@ -155,6 +156,23 @@ record ReportDocument(String title, List<Block> blocks) {
         }
     }
 
+    /** The login; a refused one says why and the fix first, the server's raw reply after. */
+    private static void loginFacts(List<Map.Entry<String, String>> f, JsonNode login) {
+        if (!login.path("attempted").asBoolean()) {
+            add(f, "Login", text(login, "detail").isEmpty() ? "not attempted" : text(login, "detail"));
+            return;
+        }
+        if (!login.hasNonNull("diagnosis")) {
+            f.add(Map.entry("Login", text(login, "result") + " with " + text(login, "mechanism") + ": " + text(login, "reply")));
+            return;
+        }
+        LoginDiagnosis d = LoginDiagnosis.named(text(login, "diagnosis"));
+        f.add(Map.entry("Login refused", (d == null ? "" : d.meaning() + " ") + "(" + text(login, "diagnosis") + ", " + text(login, "mechanism") + ")"));
+        add(f, "Fix", text(login, "advice"));
+        add(f, "Help", text(login, "helpUrl"));
+        f.add(Map.entry("Server said", text(login, "reply")));
+    }
+
     private static boolean tested(JsonNode r, String protocol) {
         for (JsonNode p : r.path("probes")) {
             if (protocol.equals(text(p, "protocol"))) {
@@ -185,12 +203,7 @@ record ReportDocument(String title, List<Block> blocks) {
                     + ", expired " + yesNo(c, "expired") + ", pinned by the user " + yesNo(c, "pinned")));
             add(f, "Trust problem", text(c, "trustProblem"));
         }
-        JsonNode login = p.path("login");
-        if (login.path("attempted").asBoolean()) {
-            f.add(Map.entry("Login", text(login, "result") + " with " + text(login, "mechanism") + ": " + text(login, "reply")));
-        } else {
-            add(f, "Login", text(login, "detail").isEmpty() ? "not attempted" : text(login, "detail"));
-        }
+        loginFacts(f, p.path("login"));
         f.add(Map.entry("Password sent", p.path("credentialsSent").asBoolean() ? "yes (over verified TLS)" : "no"));
         JsonNode t = p.path("timings");
         List<String> times = new ArrayList<>();

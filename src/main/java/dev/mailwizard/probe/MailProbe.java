@@ -400,11 +400,11 @@ abstract class MailProbe {
             return new Verdict(diagnosis.outcome, diagnosis.detail + "; login accepted", a.mechanism());
         }
         if (attempt instanceof LoginAttempt.Rejected r) {
+            RefusalDiagnosis refusal = LoginReplyDiagnosis.read(endpoint.protocol(), endpoint.host(), r.reply());
             rec.login = new LoginReport(true, r.mechanism(), LoginStatus.REJECTED, r.reply(),
-                    "the server refused the login; MailWizard does not retry, so the account does not lock");
-            boolean temporary = r.reply().startsWith("4");
-            return new Verdict(Outcome.LOGIN_REJECTED, "the server answered the login with \"" + DisplayText.serverLine(r.reply()) + "\"; nothing was retried"
-                    + (temporary ? " (a temporary failure: the server could not check the password now; try again later)" : ""), r.mechanism());
+                    "the server refused the login; MailWizard does not retry, so the account does not lock", refusal);
+            return new Verdict(Outcome.LOGIN_REJECTED, refusal.diagnosis().meaning() + ": the server answered the login with \""
+                    + DisplayText.serverLine(r.reply()) + "\"; nothing was retried", r.mechanism());
         }
         LoginAttempt.Failed f = (LoginAttempt.Failed) attempt;
         String failure = DisplayText.serverLine(f.detail()); // Jakarta Mail's words, which may quote the server

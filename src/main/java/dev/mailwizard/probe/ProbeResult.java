@@ -41,6 +41,9 @@ public record ProbeResult(Endpoint endpoint, String address, Outcome outcome, St
      * accepted the connection is never called closed.
      */
     public String advice() {
+        if (outcome == Outcome.LOGIN_REJECTED && login != null && login.refusal() != null) {
+            return login.refusal().advice();
+        }
         String variant = adviceVariant();
         return variant == null ? outcome.advice()
                 : Words.get(outcome.key() + "." + variant + ".advice", legacyTlsVersion == null ? "" : legacyTlsWords());

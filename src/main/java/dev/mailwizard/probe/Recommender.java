@@ -68,8 +68,7 @@ public final class Recommender {
         String at = login == best ? "" : " (checked once, on port " + login.endpoint().port() + ")";
         switch (login.login().result()) {
             case OK -> why.append(", and the login succeeded").append(at).append('.');
-            case REJECTED -> why.append(", but the server refused the password").append(at)
-                    .append(": these settings are right, check the password.");
+            case REJECTED -> refused(why, login.login().refusal(), at);
             default -> why.append('.');
         }
         boolean has465 = all.stream().anyMatch(r -> works(r, 465, Security.TLS));
@@ -87,6 +86,16 @@ public final class Recommender {
                 ? " The test message to " + t.to() + " was accepted (" + t.reply() + ")."
                 : " But the test message to " + t.to() + " was not accepted: " + t.reply()));
         return why.toString();
+    }
+
+    /** "but the server refused the password", or what the refusal's diagnosis says, then its advice. */
+    private static void refused(StringBuilder why, RefusalDiagnosis refusal, String at) {
+        if (refusal == null || refusal.diagnosis() == dev.mailwizard.model.LoginDiagnosis.CREDENTIALS_WRONG
+                && refusal.advice().equals(refusal.diagnosis().advice())) {
+            why.append(", but the server refused the password").append(at).append(": these settings are right, check the password.");
+            return;
+        }
+        why.append(", but ").append(refusal.diagnosis().meaning()).append(at).append(": these settings are right. ").append(refusal.advice());
     }
 
     private static boolean works(ProbeResult r, int port, Security security) {

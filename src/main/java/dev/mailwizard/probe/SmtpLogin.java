@@ -102,9 +102,13 @@ final class SmtpLogin {
         return new LoginAttempt.Failed(Outcome.PROTOCOL_ERROR, "the login failed before the server judged the password: " + root.getMessage());
     }
 
+    /**
+     * The server's last reply; Jakarta Mail keeps every line of a multi-line one ("534-..." then
+     * "534 ..."), joined here with " / " so the whole reply reads on one line.
+     */
     private static String lastReply(SMTPTransport transport) {
         String r = transport.getLastServerResponse();
-        return r == null ? "" : r.strip();
+        return r == null ? "" : String.join(" / ", r.strip().split("\\r?\\n"));
     }
 
     private static void close(SMTPTransport transport) {

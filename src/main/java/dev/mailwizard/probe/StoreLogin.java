@@ -3,6 +3,7 @@ package dev.mailwizard.probe;
 import dev.mailwizard.model.Outcome;
 import dev.mailwizard.model.Credentials;
 import dev.mailwizard.model.Endpoint;
+import dev.mailwizard.model.LoginDiagnosis;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
@@ -13,6 +14,7 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import javax.net.ssl.SSLException;
 
 /**
@@ -43,6 +45,11 @@ final class StoreLogin {
             transcript.server(reply);
             return new LoginAttempt.Rejected(mechanism, reply);
         } catch (MessagingException e) {
+            Optional<String> bye = refusingBye(e, endpoint);
+            if (bye.isPresent()) {
+                transcript.server(bye.get());
+                return new LoginAttempt.Rejected(mechanism, bye.get());
+            }
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof SocketTimeoutException) {
                     return new LoginAttempt.Failed(Outcome.TIMEOUT, "the login connection timed out");
@@ -65,5 +72,20 @@ final class StoreLogin {
                 }
             }
         }
+    }
+
+    /**
+     * A server that answers the login with "* BYE" and a reason instead of a tagged NO (Exchange
+     * does so after some refusals) makes Jakarta Mail throw a connection error rather than
+     * AuthenticationFailedException; when the BYE's words read as a refusal, it is one.
+     */
+    private static Optional<String> refusingBye(MessagingException e, Endpoint endpoint) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage()).strip();
+            if (m.startsWith("* BYE ") && LoginReplyDiagnosis.read(endpoint.protocol(), endpoint.host(), m).diagnosis() != LoginDiagnosis.UNKNOWN) {
+                return Optional.of(m);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -213,8 +213,14 @@ public final class JsonReport {
         n.put("attempted", l.attempted());
         n.put("mechanism", l.mechanism());
         n.put("result", l.result().name());
+        n.put("method", l.method());
         n.put("reply", l.reply());
         n.put("detail", l.detail());
+        if (l.refusal() != null) {
+            n.put("diagnosis", l.refusal().diagnosis().name());
+            n.put("advice", l.refusal().advice());
+            n.put("helpUrl", l.refusal().helpUrl());
+        }
         return n;
     }
 
@@ -237,6 +243,7 @@ public final class JsonReport {
         n.put("port", r.port());
         n.put("security", r.security().name());
         n.put("username", r.username());
+        n.put("authMethod", LoginReport.PASSWORD);
         n.put("authMechanism", r.authMechanism());
         n.put("outcome", r.outcome().name());
         n.put("why", r.why());

@@ -106,7 +106,7 @@ public final class TextReport {
         }
         boolean both = report.probes().stream().anyMatch(p -> p.endpoint().protocol() != dev.mailwizard.model.Protocol.SMTP);
         String title = (r.outcome() == Outcome.PLAIN_OK ? "Works, but UNENCRYPTED" : r.outcome() == Outcome.LOGIN_REJECTED
-                ? "Right settings, wrong password" : "Recommended settings") + (both ? " (outgoing mail, SMTP):" : ":");
+                ? rejectedTitle(report) : "Recommended settings") + (both ? " (outgoing mail, SMTP):" : ":");
         out.append(bold(title)).append('\n');
         out.append("  Server:    ").append(HostNames.toUnicode(r.host())).append('\n');
         out.append("  Port:      ").append(r.port()).append('\n');
@@ -129,6 +129,13 @@ public final class TextReport {
                     .map(a -> HostNames.toUnicode(a.host()) + " " + a.port() + " " + a.security().label()).toList()));
             out.append("\n\n");
         }
+    }
+
+    /** "Right settings, wrong password", unless the refusal says the password is not the problem. */
+    private static String rejectedTitle(ProbeReport report) {
+        return report.probes().stream().map(p -> p.login().refusal()).filter(java.util.Objects::nonNull).findFirst()
+                .filter(r -> r.diagnosis() != dev.mailwizard.model.LoginDiagnosis.CREDENTIALS_WRONG)
+                .map(r -> "Right settings, but the login was refused").orElse("Right settings, wrong password");
     }
 
     private void incoming(StringBuilder out, ProbeReport report) {
@@ -203,6 +210,10 @@ public final class TextReport {
             out.append("  ").append(HostNames.toUnicode(p.endpoint().host())).append(' ').append(p.endpoint().port()).append(' ')
                     .append(securityWord(p.endpoint().security())).append(": ").append(p.outcome().name()).append(", ")
                     .append(p.outcome().meaning()).append('\n');
+            if (p.login().refusal() != null) {
+                refusal(out, p);
+                continue;
+            }
             if (!p.detail().isBlank()) {
                 out.append("      ").append(wrap(p.detail(), 6)).append('\n');
             }
@@ -211,6 +222,17 @@ public final class TextReport {
             }
         }
         out.append('\n');
+    }
+
+    /** A refused login: what the reply means and the fix first, the help page, then the server's own words. */
+    private void refusal(StringBuilder out, ProbeResult p) {
+        var r = p.login().refusal();
+        out.append("      ").append(wrap(r.diagnosis().meaning() + " [" + r.diagnosis() + "]; nothing was retried", 6)).append('\n');
+        out.append("      Fix: ").append(wrap(r.advice(), 11)).append('\n');
+        if (r.helpUrl() != null) {
+            out.append("      Help: ").append(r.helpUrl()).append('\n');
+        }
+        out.append("      Server said: ").append(wrap(String.valueOf(p.login().reply()), 19)).append('\n');
     }
 
     private void warnings(StringBuilder out, List<ProbeResult> probes) {

@@ -6,6 +6,7 @@ import dev.mailwizard.probe.CertificateReport;
 import dev.mailwizard.model.Outcome;
 import dev.mailwizard.probe.Phase;
 import dev.mailwizard.probe.ProbeResult;
+import dev.mailwizard.probe.RefusalDiagnosis;
 
 import java.util.Locale;
 
@@ -20,6 +21,9 @@ public final class OutcomeTexts {
 
     /** One sentence a user understands, with the fix: "Port 587 is blocked by your network ...". */
     public static String explain(ProbeResult r) {
+        if (r.login() != null && r.login().refusal() != null) {
+            return refusal(r);
+        }
         int port = r.endpoint().port();
         String host = HostNames.toUnicode(r.endpoint().host());
         CertificateReport cert = r.tls() == null ? null : r.tls().certificate();
@@ -29,6 +33,17 @@ public final class OutcomeTexts {
         String days = cert == null ? "" : Long.toString(Math.abs(cert.daysLeft()));
         // The same variants as ProbeResult.advice(): a port that accepted the connection is never "closed".
         return Words.get(key, Integer.toString(port), host, names, days, r.detail(), r.legacyTlsVersion() == null ? "" : r.legacyTlsWords());
+    }
+
+    /** A refused login: what the reply means and the fix first, the help page, the server's raw reply last. */
+    private static String refusal(ProbeResult r) {
+        RefusalDiagnosis d = r.login().refusal();
+        String meaning = d.diagnosis().meaning();
+        String text = Messages.get("result.refusal.explain", meaning.substring(0, 1).toUpperCase(Locale.ROOT) + meaning.substring(1), d.advice());
+        if (d.helpUrl() != null) {
+            text += "\n" + Messages.get("result.refusal.help", d.helpUrl());
+        }
+        return text + "\n" + Messages.get("result.refusal.reply", String.valueOf(r.login().reply()));
     }
 
     /** "smtp.example.com, port 465, SSL/TLS" */

@@ -32,7 +32,7 @@ class WordsTest {
     }
 
     @Test
-    void everyOutcomeAndSourceHasItsWordsInEveryBundle() throws IOException {
+    void everyOutcomeDiagnosisAndSourceHasItsWordsInEveryBundle() throws IOException {
         List<Path> bundles = bundles("model", "words");
         assertThat(bundles).isNotEmpty();
         for (Path bundle : bundles) {
@@ -42,6 +42,13 @@ class WordsTest {
                 for (String part : List.of(".meaning", ".advice", ".explain")) {
                     if (!words.containsKey(o.key() + part)) {
                         missing.add(o.key() + part);
+                    }
+                }
+            }
+            for (LoginDiagnosis d : LoginDiagnosis.values()) {
+                for (String part : List.of(".meaning", ".advice")) {
+                    if (words.getProperty(d.key() + part, "").isBlank()) {
+                        missing.add(d.key() + part);
                     }
                 }
             }
@@ -58,7 +65,7 @@ class WordsTest {
     void theWizardsBundleDoesNotWordOutcomesOrSourcesASecondTime() throws IOException {
         for (Path bundle : bundles("ui", "messages")) {
             assertThat(load(bundle).stringPropertyNames()).as(bundle.toString())
-                    .noneMatch(k -> k.startsWith("outcome.") || k.startsWith("source."));
+                    .noneMatch(k -> k.startsWith("outcome.") || k.startsWith("source.") || k.startsWith("diagnosis."));
         }
     }
 
@@ -66,6 +73,7 @@ class WordsTest {
     void wordsAreReadFromTheBundle() {
         assertThat(Outcome.REFUSED.meaning()).isEqualTo("the connection was refused or cut");
         assertThat(Outcome.SKIPPED.advice()).isEmpty();
+        assertThat(LoginDiagnosis.TEMPORARY.advice()).contains("try again later");
         assertThat(CandidateSource.GUESS.words()).isEqualTo("guessed from the domain");
         assertThat(Words.get("outcome.tls_handshake_failed.legacy.advice", "TLS 1.0")).contains("TLS 1.0 is no longer safe");
     }

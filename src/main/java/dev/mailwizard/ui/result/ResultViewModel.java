@@ -87,7 +87,7 @@ public final class ResultViewModel {
             boolean rejected = report.probes().stream().anyMatch(p -> p.outcome() == Outcome.LOGIN_REJECTED);
             boolean plain = primary.outcome() == Outcome.PLAIN_OK;
             kind.set(plain ? ResultKind.PLAIN : rejected ? ResultKind.REJECTED : ResultKind.OK);
-            headline.set(plain ? Messages.get("result.plain") : rejected ? Messages.get("result.rejected") : Messages.get("result.ok"));
+            headline.set(plain ? Messages.get("result.plain") : rejected ? Messages.get(passwordOnly(report) ? "result.rejected" : "result.rejected.diagnosed") : Messages.get("result.ok"));
             login.set(primary.username() == null ? "" : Messages.get("result.login.value", primary.username()));
             why.set(r != null && in != null ? r.why() + "\n" + in.why() : primary.why());
         }
@@ -112,6 +112,12 @@ public final class ResultViewModel {
             conclusions.add(new Conclusion(h.kind(), h.text(), all.stream().filter(f -> h.covers(f.result().endpoint())).toList()));
         }
         all.stream().filter(f -> report.hints().stream().noneMatch(h -> h.covers(f.result().endpoint()))).forEach(failures::add);
+    }
+
+    /** Whether every refused login says only that the password (or login name) is wrong. */
+    private static boolean passwordOnly(ProbeReport report) {
+        return report.probes().stream().map(p -> p.login().refusal()).filter(java.util.Objects::nonNull)
+                .allMatch(d -> d.diagnosis() == dev.mailwizard.model.LoginDiagnosis.CREDENTIALS_WRONG);
     }
 
     /** Whether, and how strongly warned, the user may pin this probe's certificate. */

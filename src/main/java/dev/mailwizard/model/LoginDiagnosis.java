@@ -1,0 +1,37 @@
+package dev.mailwizard.model;
+
+import java.util.Locale;
+
+/**
+ * Why a server refused a login, read from its reply as a help desk would. The names are the public
+ * JSON contract (the login's {@code "diagnosis"}); the words are in the {@link Words} bundle.
+ */
+public enum LoginDiagnosis {
+    CREDENTIALS_WRONG, APP_PASSWORD_REQUIRED, BASIC_AUTH_DISABLED, AUTH_DISABLED_BY_ADMIN, WEB_LOGIN_REQUIRED,
+    TOO_MANY_ATTEMPTS, TOKEN_REJECTED, TEMPORARY, UNKNOWN;
+
+    /** What the reply means, in a few words ("the server needs an app password"). */
+    public String meaning() {
+        return Words.get(key() + ".meaning");
+    }
+
+    /** What to do about it, in plain words. */
+    public String advice() {
+        return Words.get(key() + ".advice");
+    }
+
+    /** The key of this diagnosis' words: "diagnosis.app_password_required". */
+    public String key() {
+        return "diagnosis." + name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The diagnosis with this contract name, or null for a name this version does not know (a newer report). */
+    public static LoginDiagnosis named(String name) {
+        for (LoginDiagnosis d : values()) {
+            if (d.name().equals(name)) {
+                return d;
+            }
+        }
+        return null;
+    }
+}
