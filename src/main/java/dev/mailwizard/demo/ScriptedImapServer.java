@@ -23,7 +23,7 @@ public final class ScriptedImapServer extends ScriptedMailboxServer {
     @Override
     protected void serve(Socket socket) throws IOException {
         Connection c = new Connection(socket);
-        send(c.out, b.greeting() != null ? b.greeting() : b.preauth() ? "* PREAUTH already logged c.in" : "* OK IMAP4rev1 scripted server ready");
+        send(c.out, b.greeting() != null ? b.greeting() : b.preauth() ? "* PREAUTH already logged in" : "* OK IMAP4rev1 scripted server ready");
         String line;
         while ((line = c.in.readLine()) != null) {
             record(line, c.tls);

@@ -57,7 +57,7 @@ public final class ScriptedPop3Server extends ScriptedMailboxServer {
                         }
                         continue;
                     }
-                    send(c.out, c.tls && pw.equals(b.users().get(user)) ? "+OK logged c.in" : "-ERR [AUTH] Authentication failed.");
+                    send(c.out, c.tls && pw.equals(b.users().get(user)) ? "+OK logged in" : "-ERR [AUTH] Authentication failed.");
                 }
                 case "STAT" -> send(c.out, "+OK " + b.messages() + " " + (b.messages() * 100));
                 case "QUIT" -> {

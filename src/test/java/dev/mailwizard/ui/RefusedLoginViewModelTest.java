@@ -12,7 +12,6 @@ import dev.mailwizard.probe.TrustMaterial;
 import dev.mailwizard.ui.result.FailureItem;
 import dev.mailwizard.ui.result.ResultKind;
 import dev.mailwizard.ui.result.ResultViewModel;
-import dev.mailwizard.ui.servers.ServerRow;
 import dev.mailwizard.ui.task.ImmediateTaskRunner;
 import dev.mailwizard.ui.task.UiDispatcher;
 import dev.mailwizard.ui.testing.TestingViewModel;
