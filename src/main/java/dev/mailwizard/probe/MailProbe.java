@@ -326,7 +326,7 @@ abstract class MailProbe {
             return rec.finish(Outcome.SKIPPED, "cancelled during " + during);
         }
         if (guard.fired() || deadline.expired() || e instanceof SocketTimeoutException) {
-            return rec.finish(Outcome.TIMEOUT, "no answer within " + ctx.options().timeout().toSeconds() + " s (stuck during " + during + ")");
+            return rec.finish(Outcome.TIMEOUT, "no answer within " + ctx.options().timeoutWords() + " (stuck during " + during + ")");
         }
         if (e instanceof UnknownHostException) {
             return rec.finish(Outcome.UNRESOLVED, "the name " + endpoint.host() + " does not resolve in DNS");
