@@ -57,8 +57,25 @@ public final class MailWizardCommand implements Runnable {
         return cl.execute(args);
     }
 
+    /**
+     * A message as one line a terminal shows as it is: line breaks become spaces, other control
+     * characters (an escape sequence typed or pasted into a value) are written as \\uXXXX.
+     */
     static String oneLine(String s) {
-        return s == null ? "" : s.replace('\r', ' ').replace('\n', ' ').strip();
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            if (c == '\r' || c == '\n') {
+                b.append(' ');
+            } else if (c < 0x20 || c >= 0x7f && c < 0xa0) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString().strip();
     }
 
     /** Hands each command the streams it should use. */
