@@ -1,6 +1,8 @@
 package dev.mailwizard.model;
 
 import java.net.IDN;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -32,10 +34,13 @@ public final class HostNames {
             h = h.substring(1, h.length() - 1);
         }
         if (h.indexOf(':') >= 0) {
-            if (h.matches("[0-9A-Fa-f:.]+")) {
-                return h.toLowerCase(Locale.ROOT); // IPv6 literal
+            if (!h.matches("[0-9A-Fa-f:.]+")) {
+                throw new IllegalArgumentException("host name '" + h + "' is not valid (a ':' belongs only in IPv6 addresses)");
             }
-            throw new IllegalArgumentException("host name '" + h + "' is not valid (a ':' belongs only in IPv6 addresses)");
+            if (!isIpv6(h)) {
+                throw new IllegalArgumentException("'" + h + "' is not a valid IPv6 address");
+            }
+            return h.toLowerCase(Locale.ROOT);
         }
         if (IPV4.matcher(h).matches()) {
             for (String part : h.split("\\.")) {
@@ -63,6 +68,21 @@ public final class HostNames {
             }
         }
         return ascii;
+    }
+
+    /**
+     * Whether hex digits, ':' and '.' make an IPv6 address. Java reads a text that starts with a hex
+     * digit or ':' and has a ':' as an IPv6 literal only, never as a name to look up.
+     */
+    private static boolean isIpv6(String h) {
+        if (Character.digit(h.charAt(0), 16) < 0 && h.charAt(0) != ':') {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(h) != null;
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     /** True when the value is an IPv4 or IPv6 literal rather than a name. */
