@@ -317,7 +317,10 @@ abstract class MailProbe {
         }
         rec.login = new LoginReport(true, diagnosis.mechanism, LoginStatus.NOT_ATTEMPTED, null,
                 "the login connection failed before the server judged the password: " + f.detail());
-        return new Verdict(guard.fired() ? Outcome.TIMEOUT : f.outcome(), f.detail(), null);
+        if (guard.fired()) {
+            return new Verdict(Outcome.TIMEOUT, "no answer within " + ctx.options().timeoutWords() + " (stuck during " + phaseWords(rec.phase()) + ")", null);
+        }
+        return new Verdict(f.outcome(), f.detail(), null);
     }
 
     private ProbeResult classify(Exception e, LineConnection c) {
