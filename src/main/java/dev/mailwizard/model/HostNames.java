@@ -30,6 +30,7 @@ public final class HostNames {
         if (h.chars().anyMatch(c -> c < 0x21 || c == 0x7f)) {
             throw new IllegalArgumentException("host name '" + printable(host) + "' contains spaces or control characters");
         }
+        String typed = printable(h); // what the messages quote: as typed, trimmed
         if (h.startsWith("[") && h.endsWith("]")) {
             h = h.substring(1, h.length() - 1);
         }
@@ -42,6 +43,9 @@ public final class HostNames {
             }
             return h.toLowerCase(Locale.ROOT);
         }
+        if (h.endsWith(".")) {
+            h = h.substring(0, h.length() - 1); // the root: "2.256.1.1." is checked as 2.256.1.1
+        }
         if (IPV4.matcher(h).matches()) {
             for (String part : h.split("\\.")) {
                 if (Integer.parseInt(part) > 255) {
@@ -50,21 +54,18 @@ public final class HostNames {
             }
             return h;
         }
-        if (h.endsWith(".")) {
-            h = h.substring(0, h.length() - 1);
-        }
         String ascii;
         try {
             ascii = IDN.toASCII(h, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("host name '" + h + "' is not a valid domain name");
+            throw new IllegalArgumentException("host name '" + typed + "' is not a valid domain name");
         }
         if (ascii.length() > 253) {
             throw new IllegalArgumentException("host name '" + abbreviate(h) + "' is longer than 253 characters");
         }
         for (String label : ascii.split("\\.", -1)) {
             if (!LABEL.matcher(label).matches()) {
-                throw new IllegalArgumentException("host name '" + h + "' is not a valid domain name");
+                throw new IllegalArgumentException("host name '" + typed + "' is not a valid domain name");
             }
         }
         return ascii;

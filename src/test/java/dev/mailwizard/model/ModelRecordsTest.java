@@ -43,6 +43,14 @@ class ModelRecordsTest {
         assertThatThrownBy(() -> HostNames.toAscii(".:1")).hasMessageContaining("not a valid IPv6 address");
     }
 
+    /** Found by UserInputFuzzTest: "2.256.1.1." passed as a name that its own output then failed; "." was quoted as ''. */
+    @Test
+    void aTrailingDotChangesNeitherTheCheckNorTheMessage() {
+        assertThatThrownBy(() -> HostNames.toAscii("2.256.1.1.")).hasMessage("'2.256.1.1' is not a valid IPv4 address");
+        assertThat(HostNames.toAscii("192.0.2.1.")).isEqualTo("192.0.2.1");
+        assertThatThrownBy(() -> HostNames.toAscii(".")).hasMessage("host name '.' is not a valid domain name");
+    }
+
     @Test
     void securityParsesCommonSpellings() {
         assertThat(Security.parse("SSL")).isEqualTo(Security.TLS);
