@@ -36,7 +36,15 @@ public final class MailWizardCommand implements Runnable {
             io.out().flush();
             return ExitCodes.WORKING;
         }
+        return commandLine(io).execute(args);
+    }
+
+    /** The command tree with its streams and error handlers, as {@link #execute} runs it. */
+    static CommandLine commandLine(CliIo io) {
         CommandLine cl = new CommandLine(new MailWizardCommand(), new IoFactory(io));
+        // No @file arguments: "probe @example" must be an address to check, not a file to read
+        // (an unreadable one ended in picocli's stack trace).
+        cl.setExpandAtFiles(false);
         cl.setOut(new PrintWriter(io.out(), true));
         cl.setErr(new PrintWriter(io.err(), true));
         cl.setParameterExceptionHandler((ex, a) -> {
@@ -54,7 +62,7 @@ public final class MailWizardCommand implements Runnable {
                     + " (please report this; nothing else was affected)");
             return ExitCodes.NOTHING_SECURE;
         });
-        return cl.execute(args);
+        return cl;
     }
 
     /**

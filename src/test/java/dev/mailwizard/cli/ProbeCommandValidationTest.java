@@ -63,7 +63,9 @@ class ProbeCommandValidationTest {
                 Arguments.of(List.of("alice@example.com", "--dns", "cafe"), "--dns 'cafe': the server must be an IP address"),
                 Arguments.of(List.of("alice@example.com", "--resolve", "ex_ample.com:127.0.0.1"), "host name 'ex_ample.com' is not a valid domain name"),
                 // ... and a control character in a value reached the terminal as it was (an escape sequence, here).
-                Arguments.of(List.of("alice@example.com", "--port", "ftp:\u001b[2J"), "--port 'ftp:\\u001b[2J': unknown protocol 'ftp'"));
+                Arguments.of(List.of("alice@example.com", "--port", "ftp:\u001b[2J"), "--port 'ftp:\\u001b[2J': unknown protocol 'ftp'"),
+                // ... and an argument starting with '@' was read as a file of arguments (a directory: picocli's stack trace).
+                Arguments.of(List.of("@."), "e-mail address '@.' has nothing before the '@'"));
     }
 
     @ParameterizedTest
