@@ -124,7 +124,8 @@ class UserInputFuzzTest {
     /**
      * The fields (NUL-separated, empty ones left out) are the target and the values of --host,
      * --port, --resolve, --timeout, --security, --dns, --ispdb, --user, --pin, --send-test; with
-     * --no-discovery and --password-stdin. Only {@link ProbeCommand#validate()} runs.
+     * --no-discovery and --password-stdin, parsed by the real command tree. Only
+     * {@link ProbeCommand#validate()} runs: nothing is contacted.
      */
     private static void probeCommandLine(String text) {
         String[] fields = text.split("\0", -1);
@@ -135,13 +136,13 @@ class UserInputFuzzTest {
                 args.add(options[i - 1] + "=" + fields[i]);
             }
         }
-        ProbeCommand command = new ProbeCommand();
-        command.stdin = new ByteArrayInputStream("secret\n".getBytes(StandardCharsets.UTF_8));
-        command.stdout = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        command.stderr = command.stdout;
-        command.baseTrust = TrustMaterial.only(List.of());
+        PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        CliIo io = new CliIo(new ByteArrayInputStream("secret\n".getBytes(StandardCharsets.UTF_8)), sink, sink, TrustMaterial.only(List.of()));
+        args.add(0, "probe");
+        ProbeCommand command;
         try {
-            new CommandLine(command).parseArgs(args.toArray(String[]::new));
+            CommandLine.ParseResult parsed = MailWizardCommand.commandLine(io).parseArgs(args.toArray(String[]::new));
+            command = (ProbeCommand) parsed.subcommand().commandSpec().userObject();
         } catch (CommandLine.ParameterException e) {
             assertThat(e.getMessage()).as(args.toString()).isNotBlank();
             return;
