@@ -317,7 +317,7 @@ abstract class MailProbe {
         }
         rec.login = new LoginReport(true, diagnosis.mechanism, LoginStatus.NOT_ATTEMPTED, null,
                 "the login connection failed before the server judged the password: " + f.detail());
-        if (guard.fired()) {
+        if (guard.fired() || f.outcome() == Outcome.TIMEOUT) { // Jakarta Mail's timeouts are the deadline's too
             return new Verdict(Outcome.TIMEOUT, "no answer within " + ctx.options().timeoutWords() + " (stuck during " + phaseWords(rec.phase()) + ")", null);
         }
         return new Verdict(f.outcome(), f.detail(), null);
