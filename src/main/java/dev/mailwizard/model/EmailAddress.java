@@ -28,7 +28,9 @@ public record EmailAddress(String localPart, String domain) {
             throw new IllegalArgumentException("the e-mail address is empty");
         }
         if (text.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            throw new IllegalArgumentException("e-mail address '" + HostNames.printable(text) + "' contains control characters (a line break?)");
+            // Spaces trimmed, control characters kept (escaped): they are what the person must see.
+            String shown = HostNames.printable(text.replaceAll("^ +| +$", ""));
+            throw new IllegalArgumentException("e-mail address '" + shown + "' contains control characters (a line break?)");
         }
         String t = text.strip();
         String shown = HostNames.printable(t); // trimmed: leading spaces must not push the address out of the message

@@ -36,6 +36,8 @@ class EmailAddressTest {
     void theMessageQuotesTheValueWithoutItsSurroundingSpaces() {
         assertThatThrownBy(() -> EmailAddress.parse(" ".repeat(90) + "alice.example.com"))
                 .hasMessage("'alice.example.com' is not an e-mail address: it has no '@'");
+        assertThatThrownBy(() -> EmailAddress.parse(" ".repeat(90) + "alice@example.com\n"))
+                .hasMessage("e-mail address 'alice@example.com\\n' contains control characters (a line break?)");
         assertThatThrownBy(() -> Ports.parse(" ".repeat(90) + "9x")).hasMessage("port '9x' is not a number from 1 to 65535");
     }
 
