@@ -1,6 +1,7 @@
 package dev.mailwizard.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mailwizard.export.AccountProfile;
@@ -18,7 +19,6 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -216,12 +216,16 @@ public final class ExportCommand implements Callable<Integer> {
 
     private JsonNode readReport() {
         try {
-            String text = "-".equals(from) ? new String(stdin.readAllBytes(), StandardCharsets.UTF_8) : Files.readString(Path.of(from));
-            return new ObjectMapper().readTree(text);
+            // Bytes, not a String: Jackson names invalid UTF-8 with its line like any other JSON error.
+            byte[] bytes = "-".equals(from) ? stdin.readAllBytes() : Files.readAllBytes(Path.of(from));
+            return new ObjectMapper().readTree(bytes);
         } catch (NoSuchFileException e) {
             throw new UsageException("--from '" + from + "' does not exist");
+        } catch (StreamConstraintsException e) {
+            throw new UsageException("--from '" + from + "' is nested too deeply or too large for a report: make it with mailwizard probe ... --json");
         } catch (JsonProcessingException e) {
-            throw new UsageException("--from '" + from + "' is not JSON (line " + e.getLocation().getLineNr() + "): make it with mailwizard probe ... --json");
+            String line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+            throw new UsageException("--from '" + from + "' is not JSON" + line + ": make it with mailwizard probe ... --json");
         } catch (IOException e) {
             throw new UsageException("--from '" + from + "' cannot be read: " + MailWizardCommand.oneLine(e.getMessage()));
         }

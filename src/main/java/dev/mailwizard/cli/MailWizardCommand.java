@@ -43,7 +43,15 @@ public final class MailWizardCommand implements Runnable {
             io.err().flush();
             return ExitCodes.USAGE;
         }
+        return commandLine(io).execute(args);
+    }
+
+    /** The command tree with its streams and error handlers, as {@link #execute} runs it. */
+    static CommandLine commandLine(CliIo io) {
         CommandLine cl = new CommandLine(new MailWizardCommand(), new IoFactory(io));
+        // No @file arguments: "probe @example" must be an address to check, not a file to read
+        // (an unreadable one ended in picocli's stack trace).
+        cl.setExpandAtFiles(false);
         cl.setOut(new PrintWriter(io.out(), true));
         cl.setErr(new PrintWriter(io.err(), true));
         cl.setParameterExceptionHandler((ex, a) -> {
@@ -61,7 +69,7 @@ public final class MailWizardCommand implements Runnable {
                     + " (please report this; nothing else was affected)");
             return ExitCodes.NOTHING_SECURE;
         });
-        return cl.execute(args);
+        return cl;
     }
 
     /** picocli's message, except that unknown arguments are listed with secret-looking values hidden. */
@@ -75,8 +83,25 @@ public final class MailWizardCommand implements Runnable {
         return ex.getMessage();
     }
 
+    /**
+     * A message as one line a terminal shows as it is: line breaks become spaces, other control
+     * characters (an escape sequence typed or pasted into a value) are written as \\uXXXX.
+     */
     static String oneLine(String s) {
-        return s == null ? "" : s.replace('\r', ' ').replace('\n', ' ').strip();
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            if (c == '\r' || c == '\n') {
+                b.append(' ');
+            } else if (c < 0x20 || c >= 0x7f && c < 0xa0) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString().strip();
     }
 
     /** Hands each command the streams it should use. */

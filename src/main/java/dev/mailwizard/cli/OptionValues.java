@@ -56,12 +56,14 @@ final class OptionValues {
             host = v.substring(0, v.indexOf(':'));
             port = dnsPort(value, v.substring(v.indexOf(':') + 1));
         }
-        if (!host.matches("\\d{1,3}(\\.\\d{1,3}){3}") && !host.matches("[0-9A-Fa-f:]+")) {
+        // An IPv6 literal has a ':'; without one, "cafe" or "1" would be looked up or read as 0.0.0.1.
+        if (!host.matches("\\d{1,3}(\\.\\d{1,3}){3}") && !(host.matches("[0-9A-Fa-f:]+") && host.contains(":"))) {
             throw new UsageException("--dns '" + value + "': the server must be an IP address (e.g. 127.0.0.1:5353 or [::1]:53)");
         }
         try {
+            dev.mailwizard.model.HostNames.toAscii(host); // 999.1.1.1 is no IPv4 address; Java would look it up as a name
             return new InetSocketAddress(InetAddress.getByName(host), port);
-        } catch (UnknownHostException e) {
+        } catch (UnknownHostException | IllegalArgumentException e) {
             throw new UsageException("--dns '" + value + "': '" + host + "' is not an IP address");
         }
     }

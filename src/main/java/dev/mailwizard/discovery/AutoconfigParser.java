@@ -84,8 +84,14 @@ final class AutoconfigParser {
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException(e);
         } catch (SAXException | IOException e) {
-            throw new IllegalArgumentException("invalid XML (" + e.getMessage() + ")");
+            throw new IllegalArgumentException("invalid XML (" + brief(String.valueOf(e.getMessage())) + ")");
         }
+    }
+
+    /** The parser's message on one short line: it may quote the document, line breaks and all. */
+    private static String brief(String message) {
+        String line = message.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
+        return line.length() > 120 ? line.substring(0, 117) + "..." : line;
     }
 
     private static String text(Element parent, String tag) {

@@ -26,7 +26,7 @@ public final class ReportProfiles {
         try {
             parsed = EmailAddress.parse(address);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("the report is for '" + address + "', not an e-mail address; probe the address, not a host name, to export profiles");
+            throw new IllegalArgumentException("the report is for '" + Text.shown(address) + "', not an e-mail address; probe the address, not a host name, to export profiles");
         }
         List<ServerSetting> outgoing = new ArrayList<>();
         List<ServerSetting> incoming = new ArrayList<>();
@@ -41,11 +41,27 @@ public final class ReportProfiles {
         if (!r.isObject()) {
             return;
         }
-        Protocol protocol = Protocol.valueOf(r.path("protocol").asText("SMTP"));
+        Protocol protocol = named(Protocol.class, r.path("protocol").asText("SMTP"), "protocol");
+        Security security = named(Security.class, r.path("security").asText(), "security");
         String user = ReportDocument.text(r, "username");
-        ServerSetting s = new ServerSetting(new Endpoint(protocol, r.path("host").asText(), r.path("port").asInt(),
-                Security.valueOf(r.path("security").asText())), user.isEmpty() ? address.toString() : user,
-                ReportDocument.text(r, "authMechanism"));
+        Endpoint endpoint;
+        try {
+            endpoint = new Endpoint(protocol, r.path("host").asText(), r.path("port").asInt(), security);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the report names a server MailWizard cannot use: " + e.getMessage());
+        }
+        ServerSetting s = new ServerSetting(endpoint, user.isEmpty() ? address.toString() : user, ReportDocument.text(r, "authMechanism"));
         (protocol == Protocol.SMTP ? outgoing : incoming).add(s);
+    }
+
+    /** The contract's JSON value of an enum, or an error in words (not Java's "No enum constant"). */
+    private static <E extends Enum<E>> E named(Class<E> type, String value, String field) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(value)) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("the report names a server whose " + field + " is '" + Text.shown(value) + "', not one of "
+                + java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(java.util.stream.Collectors.joining(", ")));
     }
 }

@@ -5,6 +5,16 @@ final class Text {
     private Text() {
     }
 
+    /** Text from a file inside a one-line message for a terminal: control characters escaped, long text cut. */
+    static String shown(String s) {
+        String cut = s.length() > 60 ? s.substring(0, 57) + "..." : s;
+        StringBuilder b = new StringBuilder();
+        for (char c : cut.toCharArray()) {
+            b.append(c < 0x20 || c >= 0x7f && c < 0xa0 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        }
+        return b.toString();
+    }
+
     static String xml(String s) {
         StringBuilder b = new StringBuilder(s.length() + 8);
         for (char c : s.toCharArray()) {

@@ -27,11 +27,13 @@ public record EmailAddress(String localPart, String domain) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("the e-mail address is empty");
         }
-        String shown = HostNames.printable(text);
         if (text.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            // Spaces trimmed, control characters kept (escaped): they are what the person must see.
+            String shown = HostNames.printable(text.replaceAll("^ +| +$", ""));
             throw new IllegalArgumentException("e-mail address '" + shown + "' contains control characters (a line break?)");
         }
         String t = text.strip();
+        String shown = HostNames.printable(t); // trimmed: leading spaces must not push the address out of the message
         if (t.chars().anyMatch(Character::isWhitespace)) {
             throw new IllegalArgumentException("e-mail address '" + shown + "' contains spaces");
         }

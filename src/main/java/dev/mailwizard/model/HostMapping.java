@@ -27,12 +27,17 @@ public record HostMapping(String host, InetAddress address) {
         if (!literal) {
             throw new IllegalArgumentException("--resolve '" + HostNames.printable(t) + "': '" + addr + "' is not an IP address");
         }
+        InetAddress address;
         try {
             HostNames.toAscii(addr);
-            InetAddress address = InetAddress.getByName(addr); // a literal: no DNS query
-            return new HostMapping(host, address);
+            address = InetAddress.getByName(addr); // a literal: no DNS query
         } catch (UnknownHostException | IllegalArgumentException e) {
             throw new IllegalArgumentException("--resolve '" + HostNames.printable(t) + "': '" + addr + "' is not an IP address");
+        }
+        try {
+            return new HostMapping(host, address);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--resolve '" + HostNames.printable(t) + "': " + e.getMessage());
         }
     }
 }

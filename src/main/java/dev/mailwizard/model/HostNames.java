@@ -1,6 +1,8 @@
 package dev.mailwizard.model;
 
 import java.net.IDN;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -28,14 +30,21 @@ public final class HostNames {
         if (h.chars().anyMatch(c -> c < 0x21 || c == 0x7f)) {
             throw new IllegalArgumentException("host name '" + printable(host) + "' contains spaces or control characters");
         }
+        String typed = printable(h); // what the messages quote: as typed, trimmed
         if (h.startsWith("[") && h.endsWith("]")) {
             h = h.substring(1, h.length() - 1);
         }
         if (h.indexOf(':') >= 0) {
-            if (h.matches("[0-9A-Fa-f:.]+")) {
-                return h.toLowerCase(Locale.ROOT); // IPv6 literal
+            if (!h.matches("[0-9A-Fa-f:.]+")) {
+                throw new IllegalArgumentException("host name '" + h + "' is not valid (a ':' belongs only in IPv6 addresses)");
             }
-            throw new IllegalArgumentException("host name '" + h + "' is not valid (a ':' belongs only in IPv6 addresses)");
+            if (!isIpv6(h)) {
+                throw new IllegalArgumentException("'" + h + "' is not a valid IPv6 address");
+            }
+            return h.toLowerCase(Locale.ROOT);
+        }
+        if (h.endsWith(".")) {
+            h = h.substring(0, h.length() - 1); // the root: "2.256.1.1." is checked as 2.256.1.1
         }
         if (IPV4.matcher(h).matches()) {
             for (String part : h.split("\\.")) {
@@ -45,24 +54,36 @@ public final class HostNames {
             }
             return h;
         }
-        if (h.endsWith(".")) {
-            h = h.substring(0, h.length() - 1);
-        }
         String ascii;
         try {
             ascii = IDN.toASCII(h, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("host name '" + h + "' is not a valid domain name");
+            throw new IllegalArgumentException("host name '" + typed + "' is not a valid domain name");
         }
         if (ascii.length() > 253) {
             throw new IllegalArgumentException("host name '" + abbreviate(h) + "' is longer than 253 characters");
         }
         for (String label : ascii.split("\\.", -1)) {
             if (!LABEL.matcher(label).matches()) {
-                throw new IllegalArgumentException("host name '" + h + "' is not a valid domain name");
+                throw new IllegalArgumentException("host name '" + typed + "' is not a valid domain name");
             }
         }
         return ascii;
+    }
+
+    /**
+     * Whether hex digits, ':' and '.' make an IPv6 address. Java reads a text that starts with a hex
+     * digit or ':' and has a ':' as an IPv6 literal only, never as a name to look up.
+     */
+    private static boolean isIpv6(String h) {
+        if (Character.digit(h.charAt(0), 16) < 0 && h.charAt(0) != ':') {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(h) != null;
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     /** True when the value is an IPv4 or IPv6 literal rather than a name. */

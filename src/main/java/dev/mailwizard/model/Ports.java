@@ -16,7 +16,7 @@ public final class Ports {
     public static int parse(String text) {
         String t = text == null ? "" : text.strip();
         if (!t.matches("\\d{1,5}")) {
-            throw new IllegalArgumentException("port '" + HostNames.printable(String.valueOf(text)) + "' is not a number from 1 to 65535");
+            throw new IllegalArgumentException("port '" + HostNames.printable(t.isEmpty() ? String.valueOf(text) : t) + "' is not a number from 1 to 65535");
         }
         int port = Integer.parseInt(t);
         if (port < 1 || port > 65535) {

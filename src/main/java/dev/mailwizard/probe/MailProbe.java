@@ -414,7 +414,10 @@ abstract class MailProbe {
         rec.login = new LoginReport(true, diagnosis.mechanism, LoginStatus.NOT_ATTEMPTED, null,
                 "the login connection failed before the server judged the password: " + failure
                         + (rec.credentialsSent ? " (the password had already been sent, over the verified connection)" : ""));
-        return new Verdict(guard.fired() ? Outcome.TIMEOUT : f.outcome(), failure, null);
+        if (guard.fired() || f.outcome() == Outcome.TIMEOUT) { // Jakarta Mail's timeouts are the deadline's too
+            return new Verdict(Outcome.TIMEOUT, "no answer within " + ctx.options().timeoutWords() + " (stuck during " + phaseWords(rec.phase()) + ")", null);
+        }
+        return new Verdict(f.outcome(), failure, null);
     }
 
     private ProbeResult classify(Exception e, LineConnection c) {
@@ -423,7 +426,7 @@ abstract class MailProbe {
             return rec.finish(Outcome.SKIPPED, "cancelled during " + during);
         }
         if (guard.fired() || deadline.expired() || e instanceof SocketTimeoutException) {
-            return rec.finish(Outcome.TIMEOUT, "no answer within " + ctx.options().timeout().toSeconds() + " s (stuck during " + during + ")");
+            return rec.finish(Outcome.TIMEOUT, "no answer within " + ctx.options().timeoutWords() + " (stuck during " + during + ")");
         }
         if (e instanceof UnknownHostException) {
             return rec.finish(Outcome.UNRESOLVED, "the name " + endpoint.host() + " does not resolve in DNS");

@@ -24,6 +24,11 @@ public record ProbeOptions(Duration timeout, Credentials credentials, boolean al
         }
     }
 
+    /** The deadline in words: "10 s", "2.5 s", "0.4 s" (never "0 s" for a deadline under a second). */
+    public String timeoutWords() {
+        return java.math.BigDecimal.valueOf(timeout.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
+    }
+
     public static ProbeOptions defaults() {
         return new ProbeOptions(DEFAULT_TIMEOUT, null, false, null, null);
     }

@@ -87,7 +87,7 @@ public final class ProbeRun {
         // Backstop: if the probe is stuck where closing sockets does not help (a DNS look-up),
         // its result is taken from what it recorded so far.
         var backstop = ctx.timer().schedule(() -> complete(slot, rec.finish(Outcome.TIMEOUT,
-                        "no answer within " + ctx.options().timeout().toSeconds() + " s (stuck during " + MailProbe.phaseWords(rec.phase()) + ")")),
+                        "no answer within " + ctx.options().timeoutWords() + " (stuck during " + MailProbe.phaseWords(rec.phase()) + ")")),
                 deadline.remainingNanos() + GRACE.toNanos(), TimeUnit.NANOSECONDS);
         try {
             if (cancelled) {

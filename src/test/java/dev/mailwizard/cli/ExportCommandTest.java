@@ -135,4 +135,25 @@ class ExportCommandTest {
         assertThat(Files.readString(out.resolve("report.html"))).startsWith("<!DOCTYPE html>").contains("alice@mailwizard.test")
                 .doesNotContain("<script>").doesNotContain("<link").doesNotContain("src=");
     }
+
+    /** Found by ExportFromFuzzTest: each of these was an internal error, a Java name or raw control characters. */
+    @Test
+    void aBrokenReportIsBadInputInWords() throws IOException {
+        Path out = dir.resolve("out");
+        Path deep = Files.writeString(dir.resolve("deep.json"), "[".repeat(3000) + "]".repeat(3000));
+        assertUsage(CliHarness.run("", "export", "--from", deep.toString(), "--format", "msmtp", "--out", out.toString()),
+                "is nested too deeply or too large for a report");
+        Path latin1 = Files.write(dir.resolve("latin1.json"), new byte[]{'{', '"', (byte) 0xE9, '"', ':', '1', '}'});
+        assertUsage(CliHarness.run("", "export", "--from", latin1.toString(), "--format", "msmtp", "--out", out.toString()), "is not JSON (line 1)");
+        Path ftp = Files.writeString(dir.resolve("ftp.json"), "{\"schemaVersion\":1,\"address\":\"bob@example.test\","
+                + "\"recommended\":{\"protocol\":\"FTP\",\"host\":\"smtp.example.test\",\"port\":465,\"security\":\"TLS\"}}");
+        CliHarness.Result r = CliHarness.run("", "export", "--from", ftp.toString(), "--format", "msmtp", "--out", out.toString());
+        assertUsage(r, "the report names a server whose protocol is 'FTP', not one of SMTP, IMAP, POP3");
+        assertThat(r.err()).doesNotContain("dev.mailwizard").doesNotContain("enum");
+        Path escape = Files.writeString(dir.resolve("escape.json"), "{\"schemaVersion\":1,\"address\":\"\\u001b[2Jmail.example.test\"}");
+        r = CliHarness.run("", "export", "--from", escape.toString(), "--format", "msmtp", "--out", out.toString());
+        assertUsage(r, "the report is for '\\x1b[2Jmail.example.test'"); // escaped by model.DisplayText, like all outside text
+        assertThat(r.err()).doesNotContain("\u001b");
+        assertThat(Files.exists(out)).isFalse();
+    }
 }

@@ -57,7 +57,16 @@ class ProbeCommandValidationTest {
                 Arguments.of(List.of("alice@example.com", "--password-stdin"), "standard input is empty"),
                 Arguments.of(List.of("alice@example.com", "--no-such-option"), "--no-such-option"),
                 Arguments.of(List.of("mail.example.com", "--password-stdin"), "--user"),
-                Arguments.of(List.of("alice@example.com", "--port", "465", "--security", "starttls"), "nothing to test"));
+                Arguments.of(List.of("alice@example.com", "--port", "465", "--security", "starttls"), "nothing to test"),
+                // Found by UserInputFuzzTest: a DNS server given as a name or a bare number was looked up or read as 0.0.0.1;
+                // an invalid --resolve host was blamed on the address.
+                Arguments.of(List.of("alice@example.com", "--dns", "1"), "--dns '1': the server must be an IP address"),
+                Arguments.of(List.of("alice@example.com", "--dns", "cafe"), "--dns 'cafe': the server must be an IP address"),
+                Arguments.of(List.of("alice@example.com", "--resolve", "ex_ample.com:127.0.0.1"), "host name 'ex_ample.com' is not a valid domain name"),
+                // ... and a control character in a value reached the terminal as it was (an escape sequence, here).
+                Arguments.of(List.of("alice@example.com", "--port", "ftp:\u001b[2J"), "--port 'ftp:\\u001b[2J': unknown protocol 'ftp'"),
+                // ... and an argument starting with '@' was read as a file of arguments (a directory: picocli's stack trace).
+                Arguments.of(List.of("@."), "e-mail address '@.' has nothing before the '@'"));
     }
 
     @ParameterizedTest

@@ -1,6 +1,7 @@
 package dev.mailwizard.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mailwizard.model.CandidateSource;
 import dev.mailwizard.model.DeclinedService;
@@ -214,6 +215,16 @@ class DiscoverySourcesTest {
         SourceResult r = Discovery.standard(config(Duration.ofSeconds(3))).finderFor(CandidateSource.AUTOCONFIG).find(ALICE);
         assertThat(r).isInstanceOf(SourceResult.Failed.class);
         assertThat(r.summary()).contains("invalid XML").contains("ignored");
+    }
+
+    /** Found by AutoconfigParserFuzzTest: the parser's message quoted the document, line breaks and all. */
+    @Test
+    void invalidXmlIsDescribedOnOneShortLine() {
+        String broken = "<?xml version=\"1.\u00ff\n</username>\n" + "x".repeat(500) + "\n</clientConfig>";
+        assertThatThrownBy(() -> AutoconfigParser.parse(broken, ALICE, CandidateSource.AUTOCONFIG, true, "test"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("invalid XML (")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").hasSizeLessThan(140));
     }
 
     @Test

@@ -31,6 +31,16 @@ class EmailAddressTest {
         assertThatThrownBy(() -> EmailAddress.parse(text)).isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("Exception");
     }
 
+    /** Found by UserInputFuzzTest: the message quoted the first 57 characters, all of them spaces. */
+    @Test
+    void theMessageQuotesTheValueWithoutItsSurroundingSpaces() {
+        assertThatThrownBy(() -> EmailAddress.parse(" ".repeat(90) + "alice.example.com"))
+                .hasMessage("'alice.example.com' is not an e-mail address: it has no '@'");
+        assertThatThrownBy(() -> EmailAddress.parse(" ".repeat(90) + "alice@example.com\n"))
+                .hasMessage("e-mail address 'alice@example.com\\n' contains control characters (a line break?)");
+        assertThatThrownBy(() -> Ports.parse(" ".repeat(90) + "9x")).hasMessage("port '9x' is not a number from 1 to 65535");
+    }
+
     @Test
     void lineBreaksAreShownEscapedInTheMessage() {
         assertThatThrownBy(() -> EmailAddress.parse("alice@example.com\r\nRCPT TO:<x@y>"))

@@ -33,6 +33,24 @@ class ModelRecordsTest {
         assertThatThrownBy(() -> HostMapping.parse(":1.2.3.4")).hasMessageContaining("HOST:ADDRESS");
     }
 
+    /** Found by UserInputFuzzTest: hex digits and colons were taken as an IPv6 address whatever their shape. */
+    @Test
+    void onlyRealIpv6AddressesPassAsIpv6Literals() {
+        assertThat(HostNames.toAscii("[2001:DB8::1]")).isEqualTo("2001:db8::1");
+        assertThat(HostNames.toAscii("::ffff:192.0.2.1")).isEqualTo("::ffff:192.0.2.1");
+        assertThatThrownBy(() -> HostNames.toAscii("d:0120b8::1")).hasMessage("'d:0120b8::1' is not a valid IPv6 address");
+        assertThatThrownBy(() -> HostNames.toAscii(":::")).hasMessageContaining("not a valid IPv6 address");
+        assertThatThrownBy(() -> HostNames.toAscii(".:1")).hasMessageContaining("not a valid IPv6 address");
+    }
+
+    /** Found by UserInputFuzzTest: "2.256.1.1." passed as a name that its own output then failed; "." was quoted as ''. */
+    @Test
+    void aTrailingDotChangesNeitherTheCheckNorTheMessage() {
+        assertThatThrownBy(() -> HostNames.toAscii("2.256.1.1.")).hasMessage("'2.256.1.1' is not a valid IPv4 address");
+        assertThat(HostNames.toAscii("192.0.2.1.")).isEqualTo("192.0.2.1");
+        assertThatThrownBy(() -> HostNames.toAscii(".")).hasMessage("host name '.' is not a valid domain name");
+    }
+
     @Test
     void securityParsesCommonSpellings() {
         assertThat(Security.parse("SSL")).isEqualTo(Security.TLS);

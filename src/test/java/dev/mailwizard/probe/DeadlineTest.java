@@ -35,7 +35,26 @@ class DeadlineTest {
     void silentServerTimesOut() throws Exception {
         ProbeResult r = probeWithTimeout(ServerBehaviour.builder().silent().build(), Security.STARTTLS);
         assertThat(r.outcome()).isEqualTo(Outcome.TIMEOUT);
-        assertThat(r.detail()).contains("greeting");
+        assertThat(r.detail()).contains("greeting").contains("within 1.5 s"); // not "1 s": found by MailReplyFuzzTest
+    }
+
+    /**
+     * Found by MailReplyFuzzTest: the diagnosis works, then the server never answers QUIT, so the
+     * deadline has passed when the login starts; the verdict said "Socket has been closed or broken".
+     */
+    @Test
+    void aLoginOutOfTimeSaysWhichDeadlinePassed() {
+        var greeting = "220 mail.demo.test ESMTP\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        var ehlo = "250-mail.demo.test\r\n250 AUTH PLAIN\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        try (ReplayServer server = new ReplayServer()) {
+            server.play(new ServerScript(dev.mailwizard.model.Protocol.SMTP, Security.TLS, ServerScript.Tls.VERIFIED, true, List.of(greeting, ehlo)));
+            Endpoint e = Endpoint.smtp(HOST, server.port(), Security.TLS);
+            ProbeResult r = new ProbeRun(List.of(new PlannedProbe(e, true)), options(Duration.ofSeconds(3), PASSWORD), trust(), loopback(),
+                    ProbeListener.NONE).execute().get(0);
+            assertThat(r.outcome()).isEqualTo(Outcome.TIMEOUT);
+            assertThat(r.detail()).isEqualTo("no answer within 3 s (stuck during the login)");
+            assertThat(r.credentialsSent()).isFalse();
+        }
     }
 
     @Test
