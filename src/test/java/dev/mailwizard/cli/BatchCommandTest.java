@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -26,16 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
  * --resolve: to 127.0.0.1 (where the servers are) or to 127.0.0.2 (where nothing listens).
  */
 class BatchCommandTest {
-    private static final DemoPki PKI = DemoPki.newAuthority("Batch Test CA");
+    private static final TestCa CA = TestCa.named("Batch Test CA");
+    private static final DemoPki PKI = CA.pki();
     private static final ObjectMapper JSON = new ObjectMapper();
     @TempDir
     static Path dir;
-    private static Path caFile;
 
-    @BeforeAll
-    static void writeCa() {
-        caFile = CliHarness.writeCa(dir, PKI);
-    }
 
     private static Path file(String name, String content) throws Exception {
         return Files.writeString(dir.resolve(name), content);
@@ -59,7 +54,7 @@ class BatchCommandTest {
             CliHarness.Result r = CliHarness.run("", "batch", input.toString(), "--json", "--concurrency", "4",
                     "--port", Integer.toString(tarpit.port()), "--port", Integer.toString(good.port()), "--security", "tls",
                     "--resolve", "good.batch.test:127.0.0.1", "--resolve", "fast.batch.test:127.0.0.2",
-                    "--trust-ca", caFile.toString(), "--timeout", "1.5");
+                    "--trust-ca", CA.file(), "--timeout", "1.5");
             assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
             List<JsonNode> out = lines(r.out());
             assertThat(out).extracting(n -> n.get("input").asText()).containsExactly("good.batch.test", "fast.batch.test", "bob@");
@@ -79,7 +74,7 @@ class BatchCommandTest {
         try (var imap = dev.mailwizard.demo.ScriptedImapServer.start(dev.mailwizard.demo.MailboxBehaviour.implicit(tls, "u@batch.test", "pw"))) {
             Path input = file("incoming.txt", "in.batch.test\n");
             String[] args = {"batch", input.toString(), "--port", "imap:" + imap.port(), "--security", "tls",
-                    "--resolve", "in.batch.test:127.0.0.1", "--trust-ca", caFile.toString()};
+                    "--resolve", "in.batch.test:127.0.0.1", "--trust-ca", CA.file()};
             CliHarness.Result text = CliHarness.run("", args);
             assertThat(text.exitCode()).as(text.err() + text.out()).isZero();
             assertThat(text.out()).contains("WORKING").contains("IMAP in.batch.test:" + imap.port() + " SSL/TLS");

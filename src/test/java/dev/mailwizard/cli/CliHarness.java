@@ -13,15 +13,6 @@ final class CliHarness {
     private CliHarness() {
     }
 
-    /** Writes the test CA where --trust-ca can read it. */
-    static java.nio.file.Path writeCa(java.nio.file.Path dir, dev.mailwizard.demo.DemoPki pki) {
-        try {
-            return java.nio.file.Files.writeString(dir.resolve("ca.pem"), dev.mailwizard.demo.DemoPki.pem(pki.caCertificate()));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     static Result run(String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

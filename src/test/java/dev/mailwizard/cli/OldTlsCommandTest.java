@@ -15,24 +15,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 12, bug 3, as the command line shows it: a TLS 1.0-only server is named, with advice that fits. */
 class OldTlsCommandTest {
     private static final String HOST = "smtp.oldtls.test";
     private static final String USER = "dave@oldtls.test";
     private static final String PASSWORD = "0ld-TLS-n3ver-sees-this";
-    private static final DemoPki PKI = DemoPki.newAuthority("Old TLS Test CA");
-    @TempDir
-    static Path dir;
-    private static Path caFile;
+    private static final TestCa CA = TestCa.named("Old TLS Test CA");
+    private static final DemoPki PKI = CA.pki();
 
-    @BeforeAll
-    static void writeCa() {
-        caFile = CliHarness.writeCa(dir, PKI);
-    }
 
     private static ScriptedSmtpServer tls10OnlyServer() {
         return ScriptedSmtpServer.start(ServerBehaviour.builder().implicitTls(PKI.issue(HOST).serverContext()).user(USER, PASSWORD)
@@ -41,7 +33,7 @@ class OldTlsCommandTest {
 
     private static List<String> args(ScriptedSmtpServer server, String... extra) {
         List<String> all = new ArrayList<>(List.of("probe", USER, "--host", HOST, "--resolve", HOST + ":127.0.0.1",
-                "--port", Integer.toString(server.port()), "--security", "tls", "--trust-ca", caFile.toString(), "--timeout", "5",
+                "--port", Integer.toString(server.port()), "--security", "tls", "--trust-ca", CA.file(), "--timeout", "5",
                 "--password-stdin"));
         all.addAll(List.of(extra));
         return all;

@@ -11,23 +11,15 @@ import dev.mailwizard.demo.ServerBehaviour;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class ProbeCommandTest {
     private static final String HOST = "smtp.cli.test";
     private static final String USER = "carol@cli.test";
     private static final String PASSWORD = "s3cret-Pa55word";
-    private static final DemoPki PKI = DemoPki.newAuthority("CLI Test CA");
-    @TempDir
-    static Path dir;
-    private static Path caFile;
+    private static final TestCa CA = TestCa.named("CLI Test CA");
+    private static final DemoPki PKI = CA.pki();
 
-    @BeforeAll
-    static void writeCa() {
-        caFile = CliHarness.writeCa(dir, PKI);
-    }
 
     private static ScriptedSmtpServer goodServer() {
         return ScriptedSmtpServer.start(ServerBehaviour.builder().implicitTls(PKI.issue(HOST).serverContext()).user(USER, PASSWORD).build());
@@ -35,7 +27,7 @@ class ProbeCommandTest {
 
     private static CliHarness.Result probe(ScriptedSmtpServer server, String stdin, String... extra) {
         String[] base = {"probe", USER, "--host", HOST, "--resolve", HOST + ":127.0.0.1", "--port", Integer.toString(server.port()),
-                "--security", "tls", "--trust-ca", caFile.toString(), "--timeout", "5"};
+                "--security", "tls", "--trust-ca", CA.file(), "--timeout", "5"};
         String[] all = new String[base.length + extra.length];
         System.arraycopy(base, 0, all, 0, base.length);
         System.arraycopy(extra, 0, all, base.length, extra.length);
@@ -98,7 +90,7 @@ class ProbeCommandTest {
     void anImapPortAloneTestsOnlyImap() throws Exception {
         try (var imap = dev.mailwizard.demo.ScriptedImapServer.start(dev.mailwizard.demo.MailboxBehaviour.implicit(PKI.issue(HOST).serverContext(), USER, PASSWORD))) {
             CliHarness.Result r = CliHarness.run(PASSWORD + "\n", "probe", USER, "--host", HOST, "--resolve", HOST + ":127.0.0.1",
-                    "--port", "imap:" + imap.port(), "--security", "tls", "--trust-ca", caFile.toString(), "--password-stdin", "--json");
+                    "--port", "imap:" + imap.port(), "--security", "tls", "--trust-ca", CA.file(), "--password-stdin", "--json");
             JsonNode json = new ObjectMapper().readTree(r.out());
             assertThat(json.get("probes")).hasSize(1);
             JsonNode p = json.get("probes").get(0);
@@ -118,7 +110,7 @@ class ProbeCommandTest {
              var pop = dev.mailwizard.demo.ScriptedPop3Server.start(dev.mailwizard.demo.MailboxBehaviour.implicit(PKI.issue(HOST).serverContext(), USER, PASSWORD))) {
             for (String port : List.of("imap:" + imap.port(), "pop3:" + pop.port())) {
                 CliHarness.Result r = CliHarness.run(PASSWORD + "\n", "probe", USER, "--host", HOST, "--resolve", HOST + ":127.0.0.1",
-                        "--port", port, "--security", "tls", "--trust-ca", caFile.toString(), "--password-stdin");
+                        "--port", port, "--security", "tls", "--trust-ca", CA.file(), "--password-stdin");
                 assertThat(r.exitCode()).as(r.out()).isZero();
                 assertThat(r.out()).contains("MailWizard: incoming mail (IMAP/POP3)").contains("Incoming mail:")
                         .doesNotContain("No secure configuration works").doesNotContain("None of the servers");
@@ -130,7 +122,7 @@ class ProbeCommandTest {
     void anIncomingOnlyRunThatFailsSaysSoAboutIncomingMail() {
         try (var imap = dev.mailwizard.demo.ScriptedImapServer.start(dev.mailwizard.demo.MailboxBehaviour.implicit(DemoPki.selfSigned(HOST).serverContext(), USER, PASSWORD))) {
             CliHarness.Result r = CliHarness.run("", "probe", USER, "--host", HOST, "--resolve", HOST + ":127.0.0.1",
-                    "--port", "imap:" + imap.port(), "--security", "tls", "--trust-ca", caFile.toString());
+                    "--port", "imap:" + imap.port(), "--security", "tls", "--trust-ca", CA.file());
             assertThat(r.exitCode()).isEqualTo(1);
             assertThat(r.out()).contains("No secure incoming server (IMAP/POP3) works").doesNotContain("outgoing");
         }
@@ -176,7 +168,7 @@ class ProbeCommandTest {
         try (var server = ScriptedSmtpServer.start(ServerBehaviour.builder()
                 .implicitTls(PKI.issue("smtp.xn--bcher-kva.test").serverContext()).build())) {
             CliHarness.Result r = CliHarness.run("", "probe", "anna@bücher.test", "--host", idnHost, "--resolve", idnHost + ":127.0.0.1",
-                    "--port", Integer.toString(server.port()), "--security", "tls", "--trust-ca", caFile.toString(), "--json");
+                    "--port", Integer.toString(server.port()), "--security", "tls", "--trust-ca", CA.file(), "--json");
             assertThat(r.exitCode()).as(r.err() + r.out()).isZero();
             JsonNode json = new ObjectMapper().readTree(r.out());
             assertThat(json.get("address").asText()).isEqualTo("anna@xn--bcher-kva.test");

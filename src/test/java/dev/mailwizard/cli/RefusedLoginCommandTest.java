@@ -9,23 +9,15 @@ import dev.mailwizard.demo.ScriptedSmtpServer;
 import dev.mailwizard.demo.ServerBehaviour;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A refused login end to end: Gmail's verbatim 534 5.7.9 reply in the JSON and the text report, exit 3. */
 class RefusedLoginCommandTest {
     private static final String HOST = "smtp.gmail.com";
     private static final String USER = "carol@gmail.com";
-    private static final DemoPki PKI = DemoPki.newAuthority("Refusal Test CA");
-    @TempDir
-    static Path dir;
-    private static Path caFile;
+    private static final TestCa CA = TestCa.named("Refusal Test CA");
+    private static final DemoPki PKI = CA.pki();
 
-    @BeforeAll
-    static void writeCa() {
-        caFile = CliHarness.writeCa(dir, PKI);
-    }
 
     private static ScriptedSmtpServer gmailWantingAnAppPassword() {
         return ScriptedSmtpServer.start(ServerBehaviour.builder().implicitTls(PKI.issue(HOST).serverContext())
@@ -35,7 +27,7 @@ class RefusedLoginCommandTest {
 
     private static CliHarness.Result probe(ScriptedSmtpServer server, String... extra) {
         String[] base = {"probe", USER, "--host", HOST, "--resolve", HOST + ":127.0.0.1", "--port", Integer.toString(server.port()),
-                "--security", "tls", "--trust-ca", caFile.toString(), "--timeout", "5", "--password-stdin"};
+                "--security", "tls", "--trust-ca", CA.file(), "--timeout", "5", "--password-stdin"};
         String[] all = new String[base.length + extra.length];
         System.arraycopy(base, 0, all, 0, base.length);
         System.arraycopy(extra, 0, all, base.length, extra.length);
@@ -80,7 +72,7 @@ class RefusedLoginCommandTest {
         String password = "right";
         try (var server = ScriptedSmtpServer.start(ServerBehaviour.builder().implicitTls(PKI.issue(HOST).serverContext()).user(USER, password).build())) {
             String[] args = {"probe", USER, "--host", HOST, "--resolve", HOST + ":127.0.0.1", "--port", Integer.toString(server.port()),
-                    "--security", "tls", "--trust-ca", caFile.toString(), "--timeout", "5", "--password-stdin", "--json"};
+                    "--security", "tls", "--trust-ca", CA.file(), "--timeout", "5", "--password-stdin", "--json"};
             CliHarness.Result r = CliHarness.run(password + "\n", args);
             assertThat(r.exitCode()).as(r.err()).isZero();
             JsonNode login = new ObjectMapper().readTree(r.out()).get("probes").get(0).get("login");

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,18 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServerTextOutputTest {
     private static final String HOST = "smtp.text.test";
-    private static final DemoPki PKI = DemoPki.newAuthority("Text Test CA");
+    private static final TestCa CA = TestCa.named("Text Test CA");
+    private static final DemoPki PKI = CA.pki();
     /** Clears the screen, retitles the terminal, and shows "exe.png" backwards. */
     private static final String HOSTILE_GREETING = "220 mail.example.test \u001b[2J \u001b]0;owned\u0007 \u202egnp.exe";
     private static final String SHOWN = "220 mail.example.test \\x1b[2J \\x1b]0;owned\\x07 \\u202egnp.exe";
     @TempDir
     static Path dir;
-    private static Path caFile;
 
-    @BeforeAll
-    static void writeCa() {
-        caFile = CliHarness.writeCa(dir, PKI);
-    }
 
     private static ScriptedSmtpServer greetingWith(String greeting) {
         return ScriptedSmtpServer.start(ServerBehaviour.builder().implicitTls(PKI.issue(HOST).serverContext()).greeting(greeting).build());
@@ -42,7 +37,7 @@ class ServerTextOutputTest {
 
     private static CliHarness.Result probe(ScriptedSmtpServer server, String... extra) {
         List<String> args = new ArrayList<>(List.of("probe", "dave@text.test", "--host", HOST, "--resolve", HOST + ":127.0.0.1",
-                "--port", Integer.toString(server.port()), "--security", "tls", "--trust-ca", caFile.toString(), "--timeout", "5"));
+                "--port", Integer.toString(server.port()), "--security", "tls", "--trust-ca", CA.file(), "--timeout", "5"));
         args.addAll(List.of(extra));
         return CliHarness.run("", args.toArray(String[]::new));
     }
