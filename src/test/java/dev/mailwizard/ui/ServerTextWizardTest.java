@@ -22,7 +22,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TitledPane;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -41,7 +40,8 @@ class ServerTextWizardTest {
     private static final String HOSTILE_GREETING = "220 mail.example.test \u001b[2J \u001b]0;owned\u0007 \u202egnp.exe";
     private static final String REFUSING_GREETING = "554 mail.example.test \u001b[2J \u202egnp.exe busy";
     private WizardWindow window;
-    private final List<ScriptedSmtpServer> servers = new ArrayList<>();
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final StartedServers servers = new StartedServers();
 
     @Start
     void start(Stage stage) {
@@ -50,22 +50,12 @@ class ServerTextWizardTest {
         stage.show();
     }
 
-    @AfterEach
-    void stopServers() {
-        servers.forEach(ScriptedSmtpServer::close);
-    }
-
-    private ScriptedSmtpServer server(ServerBehaviour behaviour) {
-        ScriptedSmtpServer s = ScriptedSmtpServer.start(behaviour);
-        servers.add(s);
-        return s;
-    }
 
     @Test
     void aHostileGreetingAndCertificateAreShownEscapedInEveryStep(FxRobot robot) throws Exception {
         var cert = HostileCertificates.selfSigned("mail.example.test \u202egnp.exe", HOST);
-        var hostile = server(ServerBehaviour.builder().implicitTls(cert.serverContext()).greeting(HOSTILE_GREETING).build());
-        var refusing = server(ServerBehaviour.builder().noTls().greeting(REFUSING_GREETING).build());
+        var hostile = servers.start(ServerBehaviour.builder().implicitTls(cert.serverContext()).greeting(HOSTILE_GREETING).build());
+        var refusing = servers.start(ServerBehaviour.builder().noTls().greeting(REFUSING_GREETING).build());
         robot.clickOn("#address").write("erin@text.test");
         robot.clickOn("#next");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.state().servers().isEmpty());

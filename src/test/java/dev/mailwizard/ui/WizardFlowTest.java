@@ -24,7 +24,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TitledPane;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -43,7 +42,8 @@ class WizardFlowTest {
     private static final String USER = "alice@flow.test";
     private static final String PASSWORD = "flow-password";
     private WizardWindow window;
-    private final List<ScriptedSmtpServer> servers = new java.util.ArrayList<>();
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final StartedServers servers = new StartedServers();
 
     @Start
     void start(Stage stage) {
@@ -53,16 +53,6 @@ class WizardFlowTest {
         stage.show();
     }
 
-    @AfterEach
-    void stopServers() {
-        servers.forEach(ScriptedSmtpServer::close);
-    }
-
-    private ScriptedSmtpServer server(ServerBehaviour behaviour) {
-        ScriptedSmtpServer s = ScriptedSmtpServer.start(behaviour);
-        servers.add(s);
-        return s;
-    }
 
     private Button button(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(Button.class);
@@ -126,9 +116,9 @@ class WizardFlowTest {
     @Test
     void fullFlowFillsTheMatrixAndRecommendsTheWorkingServer(FxRobot robot) throws Exception {
         var cert = PKI.issue(HOST);
-        var tls = server(ServerBehaviour.builder().implicitTls(cert.serverContext()).user(USER, PASSWORD).build());
-        var starttls = server(ServerBehaviour.builder().starttls(cert.serverContext()).user(USER, PASSWORD).build());
-        var stripped = server(ServerBehaviour.builder().starttls(cert.serverContext()).offerStarttls(false).build());
+        var tls = servers.start(ServerBehaviour.builder().implicitTls(cert.serverContext()).user(USER, PASSWORD).build());
+        var starttls = servers.start(ServerBehaviour.builder().starttls(cert.serverContext()).user(USER, PASSWORD).build());
+        var stripped = servers.start(ServerBehaviour.builder().starttls(cert.serverContext()).offerStarttls(false).build());
         typeAccount(robot);
         useServers(robot, new ServerRow(HOST, tls.port(), Security.TLS, CandidateSource.USER, true),
                 new ServerRow(HOST, starttls.port(), Security.STARTTLS, CandidateSource.USER, true),
@@ -155,7 +145,7 @@ class WizardFlowTest {
     @Test
     void exportStepWritesTheChosenFilesPrivatelyAndNeverReplacesWithoutBeingAsked(FxRobot robot) throws Exception {
         var cert = PKI.issue(HOST);
-        var tls = server(ServerBehaviour.builder().implicitTls(cert.serverContext()).user(USER, PASSWORD).build());
+        var tls = servers.start(ServerBehaviour.builder().implicitTls(cert.serverContext()).user(USER, PASSWORD).build());
         typeAccount(robot);
         useServers(robot, new ServerRow(HOST, tls.port(), Security.TLS, CandidateSource.USER, true));
         robot.clickOn("#next");
@@ -208,8 +198,8 @@ class WizardFlowTest {
      */
     @Test
     void cancelEndsEveryProbeOfARunAgainstTarpitsAsSkippedAndBackKeepsTheInput(FxRobot robot) throws Exception {
-        var a = server(ServerBehaviour.builder().silent().build());
-        var b = server(ServerBehaviour.builder().silent().build());
+        var a = servers.start(ServerBehaviour.builder().silent().build());
+        var b = servers.start(ServerBehaviour.builder().silent().build());
         typeAccount(robot);
         useServers(robot, new ServerRow(HOST, a.port(), Security.TLS, CandidateSource.USER, true),
                 new ServerRow(HOST, b.port(), Security.STARTTLS, CandidateSource.USER, true));
@@ -244,8 +234,8 @@ class WizardFlowTest {
     @Test
     void aCertificateProblemOnEveryPortIsOneConclusionWithItsRowsFoldedAndTrustedFromThere(FxRobot robot) throws Exception {
         var self = DemoPki.selfSigned(HOST);
-        var tls = server(ServerBehaviour.builder().implicitTls(self.serverContext()).user(USER, PASSWORD).build());
-        var starttls = server(ServerBehaviour.builder().starttls(self.serverContext()).user(USER, PASSWORD).build());
+        var tls = servers.start(ServerBehaviour.builder().implicitTls(self.serverContext()).user(USER, PASSWORD).build());
+        var starttls = servers.start(ServerBehaviour.builder().starttls(self.serverContext()).user(USER, PASSWORD).build());
         typeAccount(robot);
         useServers(robot, new ServerRow(HOST, tls.port(), Security.TLS, CandidateSource.USER, true),
                 new ServerRow(HOST, starttls.port(), Security.STARTTLS, CandidateSource.USER, true));
@@ -270,7 +260,7 @@ class WizardFlowTest {
     @Test
     void trustingASelfSignedCertificateRetestsAndPasses(FxRobot robot) throws Exception {
         var self = DemoPki.selfSigned(HOST);
-        var server = server(ServerBehaviour.builder().implicitTls(self.serverContext()).user(USER, PASSWORD).build());
+        var server = servers.start(ServerBehaviour.builder().implicitTls(self.serverContext()).user(USER, PASSWORD).build());
         typeAccount(robot);
         useServers(robot, new ServerRow(HOST, server.port(), Security.TLS, CandidateSource.USER, true));
         robot.clickOn("#next");
