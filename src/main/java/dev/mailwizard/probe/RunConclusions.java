@@ -89,19 +89,16 @@ final class RunConclusions {
     /** Hosts whose every mail port (two at least) timed out or refused the connection. */
     private List<Hint> unreachable(ControlPort control, Duration timeout) {
         Map<String, List<ProbeResult>> silent = new LinkedHashMap<>();
+        Map<String, CompletableFuture<Boolean>> answers = new LinkedHashMap<>();
         byHost().forEach((host, probes) -> {
             boolean allSilent = probes.stream().allMatch(r -> r.outcome() == Outcome.TIMEOUT
                     || (r.outcome() == Outcome.REFUSED && !r.connected()));
             long ports = probes.stream().map(r -> r.endpoint().port()).distinct().count();
             String address = probes.stream().map(ProbeResult::address).filter(a -> a != null).findFirst().orElse(null);
             if (allSilent && ports >= 2 && address != null) {
-                silent.put(host, probes);
+                silent.put(host, probes); // the control checks of several hosts run at once
+                answers.put(host, CompletableFuture.supplyAsync(() -> control.answers(address, timeout), daemonExecutor()));
             }
-        });
-        Map<String, CompletableFuture<Boolean>> answers = new LinkedHashMap<>();
-        silent.forEach((host, probes) -> {
-            String address = probes.stream().map(ProbeResult::address).filter(a -> a != null).findFirst().orElseThrow();
-            answers.put(host, CompletableFuture.supplyAsync(() -> control.answers(address, timeout), daemonExecutor()));
         });
         List<Hint> out = new ArrayList<>();
         answers.forEach((host, answer) -> {
@@ -156,21 +153,12 @@ final class RunConclusions {
             if (old.isEmpty()) {
                 return;
             }
-            String version = old.stream().map(r -> tlsWords(r.legacyTlsVersion())).distinct().collect(Collectors.joining(" or "));
+            String version = old.stream().map(ProbeResult::legacyTlsWords).distinct().collect(Collectors.joining(" or "));
             String ports = old.stream().map(r -> Integer.toString(r.endpoint().port())).distinct().collect(Collectors.joining(", "));
             out.add(new Hint(HintKind.OLD_TLS_ONLY, HostNames.toUnicode(host) + " speaks only " + version + " (port" + (old.size() == 1 ? " " : "s ")
                     + ports + "), which is no longer safe: the provider must update it. MailWizard sends no password over it.", endpoints(old)));
         });
         return out;
-    }
-
-    static String tlsWords(String javaName) {
-        return switch (javaName) {
-            case "TLSv1" -> "TLS 1.0";
-            case "TLSv1.1" -> "TLS 1.1";
-            case "SSLv3" -> "SSL 3.0";
-            default -> javaName;
-        };
     }
 
     private Map<String, List<ProbeResult>> byHost() {
