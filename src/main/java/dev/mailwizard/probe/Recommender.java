@@ -1,5 +1,6 @@
 package dev.mailwizard.probe;
 
+import dev.mailwizard.model.AuthMethod;
 import dev.mailwizard.model.Outcome;
 import dev.mailwizard.model.Security;
 
@@ -32,9 +33,14 @@ public final class Recommender {
         for (int i = 0; i < chosen.size(); i++) {
             ProbeResult r = chosen.get(i);
             out.add(new Recommendation(r.endpoint().protocol(), r.endpoint().host(), r.endpoint().port(), r.endpoint().security(),
-                    username, mechanism(r), r.outcome(), i == 0 ? why(r, chosen) : r.detail()));
+                    username, authMethod(r), mechanism(r), r.outcome(), i == 0 ? why(r, chosen) : r.detail()));
         }
         return out;
+    }
+
+    /** The method the login used; a run without a secret advises a password login. */
+    private static AuthMethod authMethod(ProbeResult r) {
+        return r.login() != null && r.login().method() != null ? r.login().method() : AuthMethod.PASSWORD;
     }
 
     private static Comparator<ProbeResult> order() {

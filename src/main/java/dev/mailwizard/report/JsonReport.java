@@ -213,7 +213,7 @@ public final class JsonReport {
         n.put("attempted", l.attempted());
         n.put("mechanism", l.mechanism());
         n.put("result", l.result().name());
-        n.put("method", l.method());
+        n.put("method", l.methodId());
         n.put("reply", l.reply());
         n.put("detail", l.detail());
         if (l.refusal() != null) {
@@ -243,7 +243,7 @@ public final class JsonReport {
         n.put("port", r.port());
         n.put("security", r.security().name());
         n.put("username", r.username());
-        n.put("authMethod", LoginReport.PASSWORD);
+        n.put("authMethod", r.authMethod().id());
         n.put("authMechanism", r.authMechanism());
         n.put("outcome", r.outcome().name());
         n.put("why", r.why());

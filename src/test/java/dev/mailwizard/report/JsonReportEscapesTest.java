@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mailwizard.model.Protocol;
 import dev.mailwizard.model.Security;
 import dev.mailwizard.model.UnsafeText;
+import dev.mailwizard.model.AuthMethod;
 import dev.mailwizard.model.Outcome;
 import dev.mailwizard.probe.ProbeReport;
 import dev.mailwizard.probe.Recommendation;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class JsonReportEscapesTest {
     @Test
     void aControlOrBidiCharacterInAnyStringIsWrittenAsAVisibleEscape() throws Exception {
-        Recommendation r = new Recommendation(Protocol.SMTP, "mail.example.test", 465, Security.TLS, "alice@example.test", "PLAIN", Outcome.OK,
+        Recommendation r = new Recommendation(Protocol.SMTP, "mail.example.test", 465, Security.TLS, "alice@example.test", AuthMethod.PASSWORD, "PLAIN", Outcome.OK,
                 "works \u202egnp.exe\u001b[2J");
         ProbeReport report = new ProbeReport("mailwizard test", "alice@example.test", Instant.parse("2026-11-29T10:00:00Z"), 1,
                 List.of(), List.of(), List.of(), r, List.of(), null, List.of(), false, false, List.of(Protocol.SMTP), List.of(), List.of());

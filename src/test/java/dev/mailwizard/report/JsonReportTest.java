@@ -11,6 +11,7 @@ import dev.mailwizard.model.Security;
 import dev.mailwizard.model.ServerCandidate;
 import dev.mailwizard.probe.LoginReport;
 import dev.mailwizard.probe.LoginStatus;
+import dev.mailwizard.model.AuthMethod;
 import dev.mailwizard.model.Outcome;
 import dev.mailwizard.probe.ProbeReport;
 import dev.mailwizard.probe.ProbeResult;
@@ -29,7 +30,7 @@ class JsonReportTest {
                 new Timings(0L, 1L, 3L, 9L, 2L, 4L, 21), List.of("a warning"), List.of("S: 220 hi", "C: AUTH PLAIN <redacted>"), null, null);
         return new ProbeReport("mailwizard test", "alice@example.test", Instant.parse("2026-11-29T10:00:00Z"), 812,
                 List.of(new ServerCandidate(Protocol.SMTP, "mail.example.test", null, null, CandidateSource.GUESS, true, "guessed")),
-                List.of("guess: 1 server"), List.of(p), new Recommendation(Protocol.SMTP, "mail.example.test", 587, Security.STARTTLS, "alice@example.test", "PLAIN", Outcome.OK, "works"),
+                List.of("guess: 1 server"), List.of(p), new Recommendation(Protocol.SMTP, "mail.example.test", 587, Security.STARTTLS, "alice@example.test", AuthMethod.PASSWORD, "PLAIN", Outcome.OK, "works"),
                 List.of(), null, List.of(), true, false, List.of(Protocol.SMTP), List.of(), List.of());
     }
 

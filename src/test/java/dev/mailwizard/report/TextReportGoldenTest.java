@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailwizard.model.CandidateSource;
 import dev.mailwizard.model.Endpoint;
+import dev.mailwizard.model.AuthMethod;
 import dev.mailwizard.model.Outcome;
 import dev.mailwizard.model.Protocol;
 import dev.mailwizard.model.Security;
@@ -55,7 +56,7 @@ class TextReportGoldenTest {
                 LoginReport.notAttempted("not tried"), 2L, List.of("the server closed the connection at once"));
         Hint hint = new Hint(HintKind.SERVICE_NOT_OFFERED, "The DNS of example.test says it does not offer sending mail with STARTTLS:"
                 + " _submission._tcp.example.test points to \".\" (no server), so MailWizard did not guess one for it.", List.of());
-        Recommendation rec = new Recommendation(Protocol.SMTP, HOST, 465, Security.TLS, "alice@example.test", "PLAIN", Outcome.OK,
+        Recommendation rec = new Recommendation(Protocol.SMTP, HOST, 465, Security.TLS, "alice@example.test", AuthMethod.PASSWORD, "PLAIN", Outcome.OK,
                 HOST + " port 465 with SSL/TLS works, encrypted with a certificate that is valid for " + HOST
                         + ", and the login succeeded. RFC 8314 prefers implicit TLS on port 465 for sending mail.");
         return new ProbeReport("mailwizard test", "alice@example.test", Instant.parse("2026-12-01T10:00:00Z"), 1234,
