@@ -1,16 +1,25 @@
 package dev.mailwizard.discovery;
 
 import dev.mailwizard.model.CandidateSource;
+import dev.mailwizard.model.DisplayText;
 import dev.mailwizard.model.EmailAddress;
+import dev.mailwizard.model.HelpLink;
+import dev.mailwizard.model.OAuth2Endpoints;
 import dev.mailwizard.model.Protocol;
+import dev.mailwizard.model.Provider;
+import dev.mailwizard.model.ProviderNeeds;
 import dev.mailwizard.model.Security;
 import dev.mailwizard.model.ServerCandidate;
+import dev.mailwizard.model.Words;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -25,7 +34,10 @@ import org.xml.sax.SAXException;
 /**
  * Reads Thunderbird's autoconfig format (config-v1.1.xml) safely: no DTDs, no external entities,
  * no XInclude; unknown elements are ignored; %EMAILADDRESS%, %EMAILLOCALPART% and %EMAILDOMAIN%
- * are filled in. Both outgoing and incoming servers are kept.
+ * are filled in. Both outgoing and incoming servers are kept, each with its {@code <authentication>}
+ * words in document order; and the provider the file names ({@code <emailProvider id>},
+ * {@code <displayName>}, the {@code <oAuth2>} element, {@code <enable visiturl>} and
+ * {@code <documentation url>} links, https only, texts through {@link DisplayText}).
  */
 final class AutoconfigParser {
     private AutoconfigParser() {
@@ -34,7 +46,7 @@ final class AutoconfigParser {
     /**
      * @throws IllegalArgumentException when the text is not a usable autoconfig document
      */
-    static List<ServerCandidate> parse(String xml, EmailAddress address, CandidateSource source, boolean trusted, String detail) {
+    static AutoconfigFile parse(String xml, EmailAddress address, CandidateSource source, boolean trusted, String detail) {
         Document doc = read(xml);
         Element root = doc.getDocumentElement();
         if (!"clientConfig".equals(root.getTagName())) {
@@ -54,7 +66,7 @@ final class AutoconfigParser {
                 }
                 try {
                     Integer p = port == null ? null : Integer.valueOf(port.strip());
-                    out.add(new ServerCandidate(protocol, host.strip(), p, security, source, trusted, detail));
+                    out.add(new ServerCandidate(protocol, host.strip(), p, security, source, trusted, detail, authentication(server)));
                 } catch (IllegalArgumentException e) {
                     // an invalid host or port: skip that server, keep the others
                 }
@@ -62,6 +74,113 @@ final class AutoconfigParser {
         }
         if (out.isEmpty()) {
             throw new IllegalArgumentException("the file lists no usable server");
+        }
+        return new AutoconfigFile(out, provider(root, out, source));
+    }
+
+    /** Every {@code <authentication>} value of a server, in document order. */
+    private static List<String> authentication(Element server) {
+        List<String> out = new ArrayList<>();
+        for (Element e : children(server, "authentication")) {
+            String value = e.getTextContent().strip();
+            if (!value.isEmpty()) {
+                out.add(value);
+            }
+        }
+        return out;
+    }
+
+    /** The provider the file names in {@code <emailProvider>}, or null when it names none. */
+    private static Provider provider(Element root, List<ServerCandidate> servers, CandidateSource source) {
+        Element provider = children(root, "emailProvider").stream().findFirst().orElse(null);
+        if (provider == null) {
+            return null;
+        }
+        String id = oneLine(provider.getAttribute("id"));
+        String name = oneLine(text(provider, "displayName"));
+        if (id.isEmpty() && name.isEmpty()) {
+            return null;
+        }
+        return new Provider(id.isEmpty() ? name : id, name.isEmpty() ? id : name, needs(servers), oauth2(root), links(provider, source));
+    }
+
+    /** OAUTH2 when OAuth2 is the only way the servers name, PASSWORD when they name only passwords, else null (they did not say). */
+    private static ProviderNeeds needs(List<ServerCandidate> servers) {
+        Set<String> ways = new LinkedHashSet<>();
+        servers.forEach(s -> s.authentication().forEach(a -> ways.add(a.toLowerCase(Locale.ROOT))));
+        if (ways.isEmpty()) {
+            return null;
+        }
+        if (ways.equals(Set.of("oauth2"))) {
+            return ProviderNeeds.OAUTH2;
+        }
+        return Set.of("password-cleartext", "password-encrypted").containsAll(ways) ? ProviderNeeds.PASSWORD : null;
+    }
+
+    /** The {@code <oAuth2>} element (Thunderbird puts it beside {@code <emailProvider>}); endpoints that are not https are left out. */
+    private static OAuth2Endpoints oauth2(Element root) {
+        NodeList found = root.getElementsByTagName("oAuth2");
+        if (found.getLength() == 0) {
+            return null;
+        }
+        Element o = (Element) found.item(0);
+        String scope = oneLine(text(o, "scope"));
+        return new OAuth2Endpoints(nullIfEmpty(oneLine(text(o, "issuer"))), scope.isEmpty() ? List.of() : List.of(scope.split(" ")),
+                https(text(o, "authURL")), https(text(o, "tokenURL")));
+    }
+
+    /** The {@code <enable visiturl>} pages first (what to do before a mail program can log in), then {@code <documentation url>}. */
+    private static List<HelpLink> links(Element provider, CandidateSource source) {
+        List<HelpLink> out = new ArrayList<>();
+        for (Element e : children(provider, "enable")) {
+            addLink(out, e.getAttribute("visiturl"), english(e, "instruction"), "provider.help.enable", source);
+        }
+        for (Element e : children(provider, "documentation")) {
+            addLink(out, e.getAttribute("url"), english(e, "descr"), "provider.help.documentation", source);
+        }
+        return out;
+    }
+
+    private static void addLink(List<HelpLink> out, String url, String description, String fallbackKey, CandidateSource source) {
+        String link = https(url);
+        if (link != null && out.stream().noneMatch(l -> l.url().equals(link))) {
+            out.add(new HelpLink(link, description.isEmpty() ? Words.get(fallbackKey) : description, source.id()));
+        }
+    }
+
+    /** The text of the child in English (lang="en" or none), else the first; "" when there is none. */
+    private static String english(Element parent, String tag) {
+        List<Element> all = children(parent, tag);
+        return oneLine(all.stream().filter(e -> e.getAttribute("lang").isEmpty() || e.getAttribute("lang").startsWith("en"))
+                .findFirst().or(() -> all.stream().findFirst()).map(Element::getTextContent).orElse(""));
+    }
+
+    /** The URL when it is an https link with a host, else null: other links are dropped. */
+    private static String https(String url) {
+        String u = oneLine(url);
+        try {
+            URI uri = new URI(u);
+            return "https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null ? u : null;
+        } catch (java.net.URISyntaxException e) {
+            return null;
+        }
+    }
+
+    /** Outside text on one line: whitespace runs become one space, then control and bidi characters become visible escapes. */
+    private static String oneLine(String text) {
+        return text == null ? "" : DisplayText.escape(text.replaceAll("\\s+", " ").strip());
+    }
+
+    private static String nullIfEmpty(String s) {
+        return s.isEmpty() ? null : s;
+    }
+
+    private static List<Element> children(Element parent, String tag) {
+        List<Element> out = new ArrayList<>();
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && e.getTagName().equals(tag)) {
+                out.add(e);
+            }
         }
         return out;
     }

@@ -2,7 +2,6 @@ package dev.mailwizard.discovery;
 
 import dev.mailwizard.model.CandidateSource;
 import dev.mailwizard.model.EmailAddress;
-import dev.mailwizard.model.ServerCandidate;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
@@ -17,7 +16,8 @@ import javax.net.ssl.SSLException;
  * draft-ietf-mailmaint-autoconfig: HTTPS verified; redirects followed only over HTTPS, and a
  * redirect that leaves the registrable domain makes the result untrusted; a request for
  * authentication is refused (no credentials ever go to a config URL); invalid XML is ignored
- * with a warning.
+ * with a warning. The provider a file names (its help links, its OAuth2 endpoints) is kept only
+ * from a trusted fetch: links from a plain-HTTP file or a cross-domain redirect could be anyone's.
  */
 final class ConfigFileFetcher {
     private static final int MAX_REDIRECTS = 3;
@@ -68,8 +68,8 @@ final class ConfigFileFetcher {
             }
             try {
                 String detail = what + " " + uri.getScheme() + "://" + uri.getHost() + uri.getPath() + (trusted ? "" : " (untrusted)");
-                List<ServerCandidate> found = AutoconfigParser.parse(response.body(), address, source, trusted, detail);
-                return new SourceResult.Found(source, found, notes);
+                AutoconfigFile file = AutoconfigParser.parse(response.body(), address, source, trusted, detail);
+                return new SourceResult.Found(source, file.servers(), notes, List.of(), trusted ? file.provider() : null);
             } catch (IllegalArgumentException e) {
                 return new SourceResult.Failed(source, uri + " is not a usable autoconfig file: " + e.getMessage() + "; ignored");
             }

@@ -2,7 +2,9 @@ package dev.mailwizard.discovery;
 
 import dev.mailwizard.model.CandidateSource;
 import dev.mailwizard.model.DeclinedService;
+import dev.mailwizard.model.EmailAddress;
 import dev.mailwizard.model.Protocol;
+import dev.mailwizard.model.Provider;
 import dev.mailwizard.model.ServerCandidate;
 
 import java.util.ArrayList;
@@ -10,15 +12,34 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * What discovery found: each source's result in priority order, and the winner (the
- * highest-priority source that found servers; null when none did).
+ * What discovery found for an address: each source's result in priority order, and the winner
+ * (the highest-priority source that found servers; null when none did).
  */
-public record DiscoveryResult(List<SourceResult> results, CandidateSource winner, long elapsedMs) {
+public record DiscoveryResult(List<SourceResult> results, CandidateSource winner, long elapsedMs, EmailAddress address) {
     public DiscoveryResult {
         results = List.copyOf(results);
+    }
+
+    /** A result whose address is not known (its provider is then found from the servers alone). */
+    public DiscoveryResult(List<SourceResult> results, CandidateSource winner, long elapsedMs) {
+        this(results, winner, elapsedMs, null);
+    }
+
+    /** The provider behind the address: what the files said, merged with the well-known providers ({@link ProviderResolution}). */
+    public Optional<Provider> provider() {
+        return ProviderResolution.resolve(address == null ? null : address.domain(), statedProvider(), candidates());
+    }
+
+    /** The provider a file named: the winner's when its file named one, else the first source's in priority order. */
+    Provider statedProvider() {
+        return results.stream().filter(r -> r instanceof SourceResult.Found f && f.provider() != null)
+                .map(r -> (SourceResult.Found) r)
+                .sorted((a, b) -> Boolean.compare(b.source() == winner, a.source() == winner))
+                .map(SourceResult.Found::provider).findFirst().orElse(null);
     }
 
     /**

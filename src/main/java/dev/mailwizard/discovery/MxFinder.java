@@ -2,6 +2,8 @@ package dev.mailwizard.discovery;
 
 import dev.mailwizard.model.CandidateSource;
 import dev.mailwizard.model.EmailAddress;
+import dev.mailwizard.model.HelpLink;
+import dev.mailwizard.model.Provider;
 import dev.mailwizard.model.ServerCandidate;
 
 import java.util.ArrayList;
@@ -58,14 +60,26 @@ public final class MxFinder implements CandidateFinder {
                 address, CandidateSource.MX, true, "autoconfig file at");
         SourceResult viaIspdb = viaAutoconfig instanceof SourceResult.Found ? viaAutoconfig : ispdb.lookup(address, provider, CandidateSource.MX);
         if (viaIspdb instanceof SourceResult.Found found) {
+            boolean ownFile = viaIspdb == viaAutoconfig;
             List<ServerCandidate> untrusted = new ArrayList<>();
             for (ServerCandidate c : found.candidates()) {
                 untrusted.add(new ServerCandidate(c.protocol(), c.host(), c.port(), c.security(), CandidateSource.MX, false,
-                        "MX " + mxHost + " -> " + provider + " (" + (viaIspdb == viaAutoconfig ? "its autoconfig file" : "ISPDB")
-                                + "); another domain: confirm before sending a password"));
+                        "MX " + mxHost + " -> " + provider + " (" + (ownFile ? "its autoconfig file" : "ISPDB")
+                                + "); another domain: confirm before sending a password", c.authentication()));
             }
-            return new SourceResult.Found(CandidateSource.MX, untrusted, found.notes());
+            // The servers are another domain's, but the file describes that provider truly: it came over verified HTTPS.
+            return new SourceResult.Found(CandidateSource.MX, untrusted, found.notes(), List.of(),
+                    linksFrom(found.provider(), ownFile ? CandidateSource.AUTOCONFIG : CandidateSource.ISPDB));
         }
         return new SourceResult.NotFound(CandidateSource.MX, "MX " + mxHost + " -> " + provider + ": " + viaIspdb.summary());
+    }
+
+    /** The provider with its help links marked as coming from the file that gave them, not from "mx". */
+    private static Provider linksFrom(Provider p, CandidateSource file) {
+        if (p == null) {
+            return null;
+        }
+        List<HelpLink> links = p.help().stream().map(l -> new HelpLink(l.url(), l.description(), file.id())).toList();
+        return new Provider(p.id(), p.displayName(), p.needs(), p.oauth2(), links);
     }
 }

@@ -58,7 +58,7 @@ public final class PriorityRunner {
                     allEnded &= r != null;
                 }
                 if (winner != null || allEnded) {
-                    done.complete(snapshot(finders, results, winner, start));
+                    done.complete(snapshot(finders, results, winner, start, address));
                 }
             }
         };
@@ -89,12 +89,13 @@ public final class PriorityRunner {
         return done;
     }
 
-    private DiscoveryResult snapshot(List<CandidateFinder> finders, SourceResult[] results, CandidateSource winner, long start) {
+    private DiscoveryResult snapshot(List<CandidateFinder> finders, SourceResult[] results, CandidateSource winner, long start,
+                                     EmailAddress address) {
         List<SourceResult> list = new ArrayList<>();
         for (int i = 0; i < results.length; i++) {
             list.add(results[i] != null ? results[i]
                     : new SourceResult.NotFound(finders.get(i).source(), "not needed: a higher-priority source answered"));
         }
-        return new DiscoveryResult(list, winner, clockMillis.getAsLong() - start);
+        return new DiscoveryResult(list, winner, clockMillis.getAsLong() - start, address);
     }
 }

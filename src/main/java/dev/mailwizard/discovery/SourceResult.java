@@ -2,6 +2,7 @@ package dev.mailwizard.discovery;
 
 import dev.mailwizard.model.CandidateSource;
 import dev.mailwizard.model.DeclinedService;
+import dev.mailwizard.model.Provider;
 import dev.mailwizard.model.ServerCandidate;
 
 import java.util.List;
@@ -26,13 +27,21 @@ public sealed interface SourceResult {
         return List.of();
     }
 
-    /** The source answered with servers. */
-    record Found(CandidateSource source, List<ServerCandidate> candidates, List<String> notes, List<DeclinedService> declined)
-            implements SourceResult {
+    /**
+     * The source answered with servers.
+     *
+     * @param provider the provider its autoconfig or ISPDB file names (null for DNS and guesses, or when the file names none)
+     */
+    record Found(CandidateSource source, List<ServerCandidate> candidates, List<String> notes, List<DeclinedService> declined,
+                 Provider provider) implements SourceResult {
         public Found {
             candidates = List.copyOf(candidates);
             notes = List.copyOf(notes);
             declined = List.copyOf(declined);
+        }
+
+        public Found(CandidateSource source, List<ServerCandidate> candidates, List<String> notes, List<DeclinedService> declined) {
+            this(source, candidates, notes, declined, null);
         }
 
         public Found(CandidateSource source, List<ServerCandidate> candidates, List<String> notes) {

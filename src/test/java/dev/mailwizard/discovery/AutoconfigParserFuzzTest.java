@@ -32,7 +32,7 @@ class AutoconfigParserFuzzTest {
         String xml = new String(data, StandardCharsets.UTF_8);
         List<ServerCandidate> found;
         try {
-            found = AutoconfigParser.parse(xml, ALICE, CandidateSource.AUTOCONFIG, true, "fuzz");
+            found = AutoconfigParser.parse(xml, ALICE, CandidateSource.AUTOCONFIG, true, "fuzz").servers();
         } catch (IllegalArgumentException e) {
             assertThat(e.getMessage()).isNotBlank().doesNotContain("\n", "\r");
             return;
