@@ -3,8 +3,10 @@ package dev.mailwizard.cli;
 import dev.mailwizard.discovery.Discovery;
 import dev.mailwizard.discovery.DiscoveryConfig;
 import dev.mailwizard.discovery.DiscoveryResult;
+import dev.mailwizard.discovery.ProviderResolution;
 import dev.mailwizard.model.DeclinedService;
 import dev.mailwizard.model.EmailAddress;
+import dev.mailwizard.model.Provider;
 import dev.mailwizard.model.ServerCandidate;
 import dev.mailwizard.probe.AddressResolver;
 import dev.mailwizard.probe.PlannedProbe;
@@ -24,8 +26,9 @@ import java.util.function.IntFunction;
  *
  * @param notes    what each discovery source said, for the report
  * @param declined services the domain's DNS says it does not offer (SRV "."), for the report and its hints
+ * @param provider the mail provider behind the address or the typed servers, for the report; null when none is known
  */
-record FoundServers(List<ServerCandidate> candidates, List<String> notes, List<DeclinedService> declined) {
+record FoundServers(List<ServerCandidate> candidates, List<String> notes, List<DeclinedService> declined, Provider provider) {
     /** Runs discovery for an address: all five sources in the program, a stand-in in tests. */
     @FunctionalInterface
     interface Discover {
@@ -42,17 +45,21 @@ record FoundServers(List<ServerCandidate> candidates, List<String> notes, List<D
 
     static FoundServers find(ParsedProbe probe, Discover discover) {
         List<String> typed = probe.typedServers();
+        EmailAddress address = probe.target().address();
         if (!typed.isEmpty()) {
-            return new FoundServers(Discovery.typed(typed, probe.settings().ports().incoming()), List.of(), List.of());
+            List<ServerCandidate> servers = Discovery.typed(typed, probe.settings().ports().incoming());
+            // No file was read: the well-known providers by the address's domain or the typed servers' names.
+            Provider provider = ProviderResolution.resolve(address == null ? null : address.domain(), null, servers).orElse(null);
+            return new FoundServers(servers, List.of(), List.of(), provider);
         }
-        DiscoveryResult found = discover.run(probe.target().address(), probe.settings().discoveryConfig());
-        return new FoundServers(found.candidates(), found.notes(), found.declined());
+        DiscoveryResult found = discover.run(address, probe.settings().discoveryConfig());
+        return new FoundServers(found.candidates(), found.notes(), found.declined(), found.provider().orElse(null));
     }
 
     /** The job that tests these servers as {@code request} asks; {@code progress} gets the number of probes planned. */
     ProbeJob job(ProbeRequest request, TrustMaterial trust, AddressResolver resolver, IntFunction<ProbeListener> progress) {
         List<PlannedProbe> plan = ProbePlanner.plan(candidates, request.modes());
         return new ProbeJob(request, candidates, plan, trust, resolver, progress.apply(plan.size()))
-                .withDiscoveryNotes(notes).withDeclinedServices(declined);
+                .withDiscoveryNotes(notes).withDeclinedServices(declined).withProvider(provider);
     }
 }

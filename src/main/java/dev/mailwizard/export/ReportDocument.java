@@ -1,11 +1,17 @@
 package dev.mailwizard.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mailwizard.model.HelpLink;
 import dev.mailwizard.model.LoginDiagnosis;
+import dev.mailwizard.model.OAuth2Endpoints;
 import dev.mailwizard.model.Outcome;
+import dev.mailwizard.model.Provider;
+import dev.mailwizard.model.ProviderAdvice;
+import dev.mailwizard.model.ProviderNeeds;
 import dev.mailwizard.model.Security;
 import dev.mailwizard.model.DisplayText;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,12 +58,63 @@ record ReportDocument(String title, List<Block> blocks) {
                 Map.entry("Account", address),
                 Map.entry("Tested", text(r, "startedAt") + " by " + text(r, "tool")),
                 Map.entry("Duration", r.path("elapsedMs").asLong() + " ms" + (r.path("cancelled").asBoolean() ? " (cancelled before the end)" : "")))));
+        provider(b, r);
         conclusions(b, r);
         recommendation(b, r);
         everyTest(b, r);
         discovery(b, r);
         b.add(new Paragraph("Passwords are never part of this report: transcripts show <redacted> where one was sent.", Status.NONE));
         return new ReportDocument("MailWizard report for " + address, b);
+    }
+
+    /**
+     * Who the provider is, what it takes instead of the normal password, and its own help pages.
+     * Only https links are shown: the JSON may come from a file someone else wrote.
+     */
+    private static void provider(List<Block> b, JsonNode r) {
+        JsonNode p = r.path("provider");
+        if (!p.isObject()) {
+            return;
+        }
+        List<HelpLink> help = new ArrayList<>();
+        for (JsonNode h : p.path("help")) {
+            if (isHttps(text(h, "url"))) {
+                help.add(new HelpLink(text(h, "url"), text(h, "description"), text(h, "source")));
+            }
+        }
+        JsonNode o = p.path("oauth2");
+        OAuth2Endpoints oauth2 = o.isObject() ? new OAuth2Endpoints(text(o, "issuer"), strings(o.path("scopes")),
+                text(o, "authorizationEndpoint"), text(o, "tokenEndpoint")) : null;
+        Provider provider = new Provider(text(p, "id"), text(p, "displayName"), ProviderNeeds.named(text(p, "needs")), oauth2, help);
+        b.add(new Heading(2, "Provider"));
+        List<Map.Entry<String, String>> f = new ArrayList<>();
+        f.add(Map.entry("Provider", provider.displayName() + (provider.id().equals(provider.displayName()) ? "" : " (" + provider.id() + ")")));
+        add(f, "Mail programs need", provider.needs() == null ? "" : switch (provider.needs()) {
+            case PASSWORD -> "the normal password";
+            case APP_PASSWORD -> "an app password, not the normal password";
+            case OAUTH2 -> "OAuth2 sign-in with the provider's own page, no password";
+        });
+        if (oauth2 != null) {
+            add(f, "OAuth2 sign-in at", oauth2.issuer());
+        }
+        b.add(new Facts(f));
+        String sentence = ProviderAdvice.passwordSentence(provider, provider.displayName());
+        if (!sentence.isEmpty()) {
+            b.add(new Paragraph(sentence, Status.WARN));
+        }
+        if (!help.isEmpty()) {
+            b.add(new Table(List.of("Help page", "Link", "From"), help.stream().map(h -> List.of(h.description(), h.url(), h.source())).toList(),
+                    help.stream().map(h -> Status.NONE).toList()));
+        }
+    }
+
+    private static boolean isHttps(String url) {
+        try {
+            URI uri = new URI(url);
+            return "https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     /** The settings to use, for each direction that was tested, and what else works. */

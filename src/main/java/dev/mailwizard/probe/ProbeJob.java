@@ -3,6 +3,7 @@ package dev.mailwizard.probe;
 import dev.mailwizard.model.AppInfo;
 import dev.mailwizard.model.DeclinedService;
 import dev.mailwizard.model.Protocol;
+import dev.mailwizard.model.Provider;
 import dev.mailwizard.model.ServerCandidate;
 
 import java.time.Duration;
@@ -21,6 +22,7 @@ public final class ProbeJob {
     private final List<Protocol> asked;
     private List<String> discoveryNotes = List.of();
     private List<DeclinedService> declined = List.of();
+    private Provider provider;
     private ControlPort controlPort = ControlPort.tcp(ControlPort.HTTPS);
 
     /** A job over an explicit plan (see {@link ProbePlanner#plan}). */
@@ -57,7 +59,7 @@ public final class ProbeJob {
                 ranked.isEmpty() ? null : ranked.get(0), ranked.isEmpty() ? List.of() : ranked.subList(1, ranked.size()),
                 incoming.isEmpty() ? null : incoming.get(0), incoming.isEmpty() ? List.of() : incoming.subList(1, incoming.size()),
                 request.options().credentials() != null, run.cancelled(),
-                asked, declined, hints);
+                asked, declined, hints, provider);
     }
 
     /** The control connection must not add a whole probe deadline to a run that already waited one out. */
@@ -76,6 +78,12 @@ public final class ProbeJob {
     /** Where the "is it the network?" control connection goes (HTTPS, 443, unless a test says otherwise). */
     public ProbeJob withControlPort(ControlPort port) {
         this.controlPort = port;
+        return this;
+    }
+
+    /** The mail provider behind the address (null: none known), for the report. */
+    public ProbeJob withProvider(Provider provider) {
+        this.provider = provider;
         return this;
     }
 

@@ -4,6 +4,7 @@ import dev.mailwizard.model.Outcome;
 import dev.mailwizard.model.DeclinedService;
 import dev.mailwizard.model.DisplayText;
 import dev.mailwizard.model.Protocol;
+import dev.mailwizard.model.Provider;
 import dev.mailwizard.model.ServerCandidate;
 
 import java.time.Instant;
@@ -16,14 +17,26 @@ import java.util.List;
  *                 an incoming-only run is judged on incoming mail alone
  * @param declined services the domain's DNS says it does not offer (SRV target ".")
  * @param hints    conclusions drawn across the probes, most fundamental first
+ * @param provider the mail provider behind the address, as discovery and the table of well-known
+ *                 providers know it; null when no source named one
  */
 public record ProbeReport(String tool, String address, Instant startedAt, long elapsedMs,
                           List<ServerCandidate> discovery, List<String> discoveryNotes, List<ProbeResult> probes,
                           Recommendation recommended, List<Recommendation> alternatives, Recommendation recommendedIncoming,
                           List<Recommendation> alternativesIncoming,
                           boolean passwordGiven, boolean cancelled,
-                          List<Protocol> asked, List<DeclinedService> declined, List<Hint> hints) {
+                          List<Protocol> asked, List<DeclinedService> declined, List<Hint> hints, Provider provider) {
     public static final int SCHEMA_VERSION = 1;
+
+    /** A report that names no provider. */
+    public ProbeReport(String tool, String address, Instant startedAt, long elapsedMs,
+                       List<ServerCandidate> discovery, List<String> discoveryNotes, List<ProbeResult> probes,
+                       Recommendation recommended, List<Recommendation> alternatives, Recommendation recommendedIncoming,
+                       List<Recommendation> alternativesIncoming, boolean passwordGiven, boolean cancelled,
+                       List<Protocol> asked, List<DeclinedService> declined, List<Hint> hints) {
+        this(tool, address, startedAt, elapsedMs, discovery, discoveryNotes, probes, recommended, alternatives, recommendedIncoming,
+                alternativesIncoming, passwordGiven, cancelled, asked, declined, hints, null);
+    }
 
     public ProbeReport {
         discovery = List.copyOf(discovery);

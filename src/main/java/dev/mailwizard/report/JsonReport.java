@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.mailwizard.model.CandidateSource;
 import dev.mailwizard.model.DeclinedService;
 import dev.mailwizard.model.DisplayText;
+import dev.mailwizard.model.Provider;
 import dev.mailwizard.model.ServerCandidate;
 import dev.mailwizard.probe.CertificateReport;
 import dev.mailwizard.probe.Hint;
@@ -58,6 +59,7 @@ public final class JsonReport {
         report.declined().forEach(d -> discovery.add(declined(d)));
         ArrayNode notes = root.putArray("discoveryNotes");
         report.discoveryNotes().forEach(notes::add);
+        root.set("provider", provider(report.provider()));
         ArrayNode probes = root.putArray("probes");
         report.probes().forEach(p -> probes.add(probe(p, withTranscript)));
         if (report.recommended() == null) {
@@ -103,6 +105,7 @@ public final class JsonReport {
         n.put("security", d.security().name());
         n.put("trusted", true);
         n.put("detail", d.recordName() + " points to \".\": the domain does not offer this service");
+        n.putArray("authentication");
         n.put("offered", false);
         return n;
     }
@@ -146,6 +149,30 @@ public final class JsonReport {
         n.put("security", c.security() == null ? null : c.security().name());
         n.put("trusted", c.trusted());
         n.put("detail", c.detail());
+        strings(n, "authentication", c.authentication());
+        return n;
+    }
+
+    /** CONTRACT "Sign-in": the provider, or null when no source named one; each help link says where it came from. */
+    private static JsonNode provider(Provider p) {
+        if (p == null) {
+            return MAPPER.nullNode();
+        }
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("id", p.id());
+        n.put("displayName", p.displayName());
+        n.put("needs", p.needs() == null ? null : p.needs().name());
+        if (p.oauth2() == null) {
+            n.putNull("oauth2");
+        } else {
+            ObjectNode o = n.putObject("oauth2");
+            o.put("issuer", p.oauth2().issuer());
+            strings(o, "scopes", p.oauth2().scopes());
+            o.put("authorizationEndpoint", p.oauth2().authorizationEndpoint());
+            o.put("tokenEndpoint", p.oauth2().tokenEndpoint());
+        }
+        ArrayNode help = n.putArray("help");
+        p.help().forEach(h -> help.addObject().put("url", h.url()).put("description", h.description()).put("source", h.source()));
         return n;
     }
 

@@ -1,6 +1,8 @@
 package dev.mailwizard.report;
 
 import dev.mailwizard.model.HostNames;
+import dev.mailwizard.model.Provider;
+import dev.mailwizard.model.ProviderAdvice;
 import dev.mailwizard.model.Security;
 import dev.mailwizard.probe.CertificateReport;
 import dev.mailwizard.probe.Hint;
@@ -34,6 +36,7 @@ public final class TextReport {
         out.append(String.format(Locale.ROOT, "Tested %d endpoint%s on %d server%s in %.1f s%s%n%n",
                 report.probes().size(), report.probes().size() == 1 ? "" : "s", hosts, hosts == 1 ? "" : "s",
                 report.elapsedMs() / 1000.0, report.cancelled() ? " (CANCELLED: showing what finished)" : ""));
+        provider(out, report.provider());
         conclusions(out, report.hints());
         table(out, report.probes(), incoming);
         out.append('\n');
@@ -48,6 +51,17 @@ public final class TextReport {
             transcripts(out, report.probes());
         }
         return out.toString();
+    }
+
+    /** Who the provider is and what it takes instead of the normal password, with its own help page. */
+    private void provider(StringBuilder out, Provider p) {
+        if (p == null) {
+            return;
+        }
+        String sentence = ProviderAdvice.passwordSentence(p, "It");
+        String help = ProviderAdvice.mainHelp(p).map(h -> " Help: " + h.url()).orElse("");
+        out.append(bold("Provider:")).append(' ')
+                .append(wrap(p.displayName() + "." + (sentence.isEmpty() ? "" : " " + sentence) + help, 10)).append("\n\n");
     }
 
     /** What the whole run shows, before the rows it stands for. */
