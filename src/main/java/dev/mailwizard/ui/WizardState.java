@@ -1,7 +1,10 @@
 package dev.mailwizard.ui;
 
 import dev.mailwizard.demo.DemoServers;
+import dev.mailwizard.discovery.ProviderResolution;
 import dev.mailwizard.model.DeclinedService;
+import dev.mailwizard.model.EmailAddress;
+import dev.mailwizard.model.Provider;
 import dev.mailwizard.probe.ProbeReport;
 import dev.mailwizard.probe.TrustMaterial;
 
@@ -34,6 +37,7 @@ public final class WizardState {
     private final IntegerProperty timeoutSeconds = new SimpleIntegerProperty(10);
     private final ObservableSet<String> pins = FXCollections.observableSet();
     private final ObservableList<DeclinedService> declinedServices = FXCollections.observableArrayList();
+    private final ObjectProperty<Provider> discoveredProvider = new SimpleObjectProperty<>();
     private final ObjectProperty<ProbeReport> report = new SimpleObjectProperty<>();
     private final ObjectProperty<DemoServers> demo = new SimpleObjectProperty<>();
     private final Supplier<TrustMaterial> baseTrust;
@@ -67,6 +71,28 @@ public final class WizardState {
     /** Services the domain's DNS says it does not offer (SRV "."), from the last search. */
     public ObservableList<DeclinedService> declinedServices() {
         return declinedServices;
+    }
+
+    /** The provider the last search found, for the domain {@link #serversFilledFor()} names; null when it found none. */
+    public ObjectProperty<Provider> discoveredProviderProperty() {
+        return discoveredProvider;
+    }
+
+    /**
+     * The provider behind the address: what the search found when it ran for this domain, else the
+     * table of well-known providers by the domain alone; null when neither knows one.
+     */
+    public Provider provider() {
+        EmailAddress a;
+        try {
+            a = EmailAddress.parse(address.get());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (a.domain().equals(serversFilledFor) && discoveredProvider.get() != null) {
+            return discoveredProvider.get();
+        }
+        return ProviderResolution.resolve(a.domain(), null, java.util.List.of()).orElse(null);
     }
 
     public ObservableList<ServerRow> servers() {

@@ -74,6 +74,7 @@ public final class AccountView {
         form.add(buildAddressError(), 1, row++);
         form.addRow(row++, label("account.password", password), buildPasswordFields(password), buildShowPassword());
         form.add(buildPasswordHint(), 1, row++);
+        form.add(buildProviderHint(), 1, row++);
         form.addRow(row++, label("account.login", login), login);
         Label loginHint = new Label(Messages.get("account.login.hint"));
         loginHint.getStyleClass().add("field-hint");
@@ -128,6 +129,30 @@ public final class AccountView {
         passwordHint.setWrapText(true);
         passwordHint.textProperty().bind(vm.passwordHintProperty());
         return passwordHint;
+    }
+
+    /** What the provider takes instead of the normal password, with its help page; hidden while nothing needs saying. */
+    private VBox buildProviderHint() {
+        Label hint = new Label();
+        hint.setId("providerHint");
+        hint.getStyleClass().add("provider-hint");
+        hint.setWrapText(true);
+        hint.textProperty().bind(vm.providerHintProperty());
+        Hyperlink help = new Hyperlink();
+        help.setId("providerHelp");
+        help.textProperty().bind(vm.providerHelpProperty().map(l -> l.description() + " (" + hostOf(l.url()) + ")").orElse(""));
+        help.visibleProperty().bind(vm.providerHelpProperty().isNotNull());
+        help.managedProperty().bind(help.visibleProperty());
+        help.setOnAction(e -> vm.openProviderHelp());
+        VBox box = new VBox(2, hint, help);
+        box.visibleProperty().bind(vm.providerHintProperty().isNotEmpty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    private static String hostOf(String url) {
+        String host = java.net.URI.create(url).getHost();
+        return host == null ? url : host;
     }
 
     private TextField buildLogin() {

@@ -91,6 +91,7 @@ public final class ServersViewModel {
             return;
         }
         state.serversFilledFor(address.domain());
+        state.discoveredProviderProperty().set(null);
         state.servers().clear();
         searching.set(true);
         status.set(Messages.get("servers.searching", address.displayDomain()));
@@ -132,6 +133,7 @@ public final class ServersViewModel {
         }
         state.servers().setAll(list);
         state.declinedServices().setAll(result.declined());
+        state.discoveredProviderProperty().set(result.provider().orElse(null));
         searching.set(false);
         long untrusted = list.stream().filter(r -> !r.trustedProperty().get()).count();
         status.set(result.winner() == null ? Messages.get("servers.found.none")

@@ -80,6 +80,7 @@ public final class TestingViewModel {
         java.nio.file.Path extraCa = state.extraCaProperty().get();
         Set<String> pins = Set.copyOf(state.pins());
         List<DeclinedService> declined = List.copyOf(state.declinedServices());
+        dev.mailwizard.model.Provider provider = state.provider();
         AddressResolver resolver;
         try {
             resolver = new AddressResolver(state.hostMappings());
@@ -91,7 +92,7 @@ public final class TestingViewModel {
         ProbeListener listener = listener(byEndpoint, plan.size());
         task = runner.run(cancellation -> {
             ProbeJob job = new ProbeJob(request, candidates, plan, trust(base, extraCa, pins), resolver, listener)
-                    .withDeclinedServices(declined);
+                    .withDeclinedServices(declined).withProvider(provider);
             cancellation.onCancel(job::cancel);
             return job.run();
         }, this::completed, error -> {
