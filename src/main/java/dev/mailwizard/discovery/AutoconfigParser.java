@@ -101,7 +101,7 @@ final class AutoconfigParser {
         if (id.isEmpty() && name.isEmpty()) {
             return null;
         }
-        return new Provider(id.isEmpty() ? name : id, name.isEmpty() ? id : name, needs(servers), oauth2(root), links(provider, source));
+        return new Provider(id.isEmpty() ? name : id, name.isEmpty() ? id : name, needs(servers), oauth2(root), links(root, source));
     }
 
     /** OAUTH2 when OAuth2 is the only way the servers name, PASSWORD when they name only passwords, else null (they did not say). */
@@ -119,24 +119,36 @@ final class AutoconfigParser {
 
     /** The {@code <oAuth2>} element (Thunderbird puts it beside {@code <emailProvider>}); endpoints that are not https are left out. */
     private static OAuth2Endpoints oauth2(Element root) {
-        NodeList found = root.getElementsByTagName("oAuth2");
-        if (found.getLength() == 0) {
+        List<Element> found = descendants(root, "oAuth2");
+        if (found.isEmpty()) {
             return null;
         }
-        Element o = (Element) found.item(0);
+        Element o = found.get(0);
         String scope = oneLine(text(o, "scope"));
         return new OAuth2Endpoints(nullIfEmpty(oneLine(text(o, "issuer"))), scope.isEmpty() ? List.of() : List.of(scope.split(" ")),
                 https(text(o, "authURL")), https(text(o, "tokenURL")));
     }
 
-    /** The {@code <enable visiturl>} pages first (what to do before a mail program can log in), then {@code <documentation url>}. */
-    private static List<HelpLink> links(Element provider, CandidateSource source) {
+    /**
+     * The {@code <enable visiturl>} pages first (what to do before a mail program can log in), then
+     * {@code <documentation url>}; inside {@code <emailProvider>} or beside it (Gmail's file has it beside).
+     */
+    private static List<HelpLink> links(Element root, CandidateSource source) {
         List<HelpLink> out = new ArrayList<>();
-        for (Element e : children(provider, "enable")) {
+        for (Element e : descendants(root, "enable")) {
             addLink(out, e.getAttribute("visiturl"), english(e, "instruction"), "provider.help.enable", source);
         }
-        for (Element e : children(provider, "documentation")) {
+        for (Element e : descendants(root, "documentation")) {
             addLink(out, e.getAttribute("url"), english(e, "descr"), "provider.help.documentation", source);
+        }
+        return out;
+    }
+
+    private static List<Element> descendants(Element root, String tag) {
+        NodeList found = root.getElementsByTagName(tag);
+        List<Element> out = new ArrayList<>();
+        for (int i = 0; i < found.getLength(); i++) {
+            out.add((Element) found.item(i));
         }
         return out;
     }

@@ -268,6 +268,46 @@ class DiscoverySourcesTest {
         assertThat(c.detail()).contains("its autoconfig file");
     }
 
+    private static String ispdbFile(String name) throws Exception {
+        try (var in = DiscoverySourcesTest.class.getResourceAsStream("/dev/mailwizard/discovery/ispdb/" + name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void theIspdbsProviderComesThroughDiscoveryMergedWithTheWellKnownProviders() throws Exception {
+        https.route("ispdb.test/v1.1/example.test", ConfigServer.Reply.ok(ispdbFile("googlemail.com.xml")));
+        DiscoveryResult result = Discovery.standard(config(Duration.ofSeconds(3))).discover(ALICE);
+        assertThat(result.winner()).isEqualTo(CandidateSource.ISPDB);
+        assertThat(result.candidates().get(0).authentication()).containsExactly("OAuth2", "password-cleartext");
+        var provider = result.provider().orElseThrow();
+        // example.test is not Gmail's own domain: a company domain on Google's servers.
+        assertThat(provider.displayName()).isEqualTo("Google Workspace");
+        assertThat(provider.needs()).isEqualTo(dev.mailwizard.model.ProviderNeeds.APP_PASSWORD);
+        assertThat(provider.oauth2().issuer()).isEqualTo("accounts.google.com");
+    }
+
+    @Test
+    void aFileReachedThroughARedirectToAnotherDomainNamesNoProvider() throws Exception {
+        https.route("autoconfig.example.test/mail/config-v1.1.xml",
+                new ConfigServer.Reply(302, "", Map.of("Location", "https://autoconfig.other.test:" + https.port() + "/mail/x.xml"), 0));
+        https.route("autoconfig.other.test/mail/x.xml", ConfigServer.Reply.ok(ispdbFile("office365.com.xml")));
+        SourceResult r = Discovery.standard(config(Duration.ofSeconds(3))).finderFor(CandidateSource.AUTOCONFIG).find(ALICE);
+        assertThat(((SourceResult.Found) r).candidates()).isNotEmpty();
+        // Its links and sign-in endpoints could be anyone's: not kept.
+        assertThat(((SourceResult.Found) r).provider()).isNull();
+    }
+
+    @Test
+    void theMxsIspdbFileNamesTheProviderWithItsLinksFromTheIspdb() throws Exception {
+        dns.add(new MXRecord(n("example.test."), DClass.IN, 300, 5, n("mx1.mail.bigmail.co.uk.")));
+        https.route("ispdb.test/v1.1/bigmail.co.uk", ConfigServer.Reply.ok(ispdbFile("googlemail.com.xml")));
+        SourceResult.Found r = (SourceResult.Found) Discovery.standard(config(Duration.ofSeconds(3))).finderFor(CandidateSource.MX).find(ALICE);
+        assertThat(r.provider().id()).isEqualTo("googlemail.com");
+        assertThat(r.provider().help()).extracting(dev.mailwizard.model.HelpLink::source).containsOnly("ispdb");
+        assertThat(r.candidates()).allSatisfy(c -> assertThat(c.authentication()).containsExactly("OAuth2", "password-cleartext"));
+    }
+
     @Test
     void wholeDiscoveryPrefersSrvAndListsEverySource() throws Exception {
         dns.add(srv("_submissions._tcp.example.test.", 0, 0, 465, "mail.example.test."));
