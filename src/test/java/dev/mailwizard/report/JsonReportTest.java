@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mailwizard.model.CandidateSource;
+import dev.mailwizard.model.DeclinedService;
 import dev.mailwizard.model.Endpoint;
+import dev.mailwizard.model.HelpLink;
+import dev.mailwizard.model.OAuth2Endpoints;
+import dev.mailwizard.model.Provider;
+import dev.mailwizard.model.ProviderNeeds;
 import dev.mailwizard.model.Protocol;
 import dev.mailwizard.model.Security;
 import dev.mailwizard.model.ServerCandidate;
@@ -63,6 +68,41 @@ class JsonReportTest {
         ProbeReport none = new ProbeReport(r.tool(), r.address(), r.startedAt(), 1, r.discovery(), r.discoveryNotes(), r.probes(), null, List.of(), null, List.of(), false, false,
                 r.asked(), r.declined(), r.hints());
         assertThat(new ObjectMapper().readTree(JsonReport.write(none, false)).get("recommended").isNull()).isTrue();
+    }
+
+    @Test
+    void theProviderAndEachSourcesAuthenticationWordsAreInTheReport() throws Exception {
+        ProbeReport r = report();
+        Provider gmail = new Provider("googlemail.com", "Gmail", ProviderNeeds.APP_PASSWORD,
+                new OAuth2Endpoints("accounts.google.com", List.of("https://mail.google.com/"), "https://accounts.google.com/o/oauth2/auth",
+                        "https://www.googleapis.com/oauth2/v3/token"),
+                List.of(new HelpLink("https://support.google.com/accounts/answer/185833", "Create and use an app password", "providers")));
+        ServerCandidate fromIspdb = new ServerCandidate(Protocol.SMTP, "smtp.gmail.com", 465, Security.TLS, CandidateSource.ISPDB, true,
+                "ISPDB entry", List.of("OAuth2", "password-cleartext"));
+        ProbeReport withProvider = new ProbeReport(r.tool(), r.address(), r.startedAt(), 1, List.of(fromIspdb, r.discovery().get(0)),
+                r.discoveryNotes(), r.probes(), r.recommended(), List.of(), null, List.of(), true, false, r.asked(),
+                List.of(new DeclinedService(Protocol.SMTP, Security.STARTTLS, "_submission._tcp.example.test")), r.hints(), gmail);
+        JsonNode j = new ObjectMapper().readTree(JsonReport.write(withProvider, false));
+        JsonNode p = j.get("provider");
+        assertThat(p.get("id").asText()).isEqualTo("googlemail.com");
+        assertThat(p.get("displayName").asText()).isEqualTo("Gmail");
+        assertThat(p.get("needs").asText()).isEqualTo("APP_PASSWORD");
+        assertThat(p.get("oauth2").get("issuer").asText()).isEqualTo("accounts.google.com");
+        assertThat(p.get("oauth2").get("scopes").get(0).asText()).isEqualTo("https://mail.google.com/");
+        assertThat(p.get("oauth2").get("authorizationEndpoint").asText()).startsWith("https://accounts.google.com/");
+        assertThat(p.get("oauth2").get("tokenEndpoint").asText()).startsWith("https://www.googleapis.com/");
+        assertThat(p.get("help").get(0).get("url").asText()).isEqualTo("https://support.google.com/accounts/answer/185833");
+        assertThat(p.get("help").get(0).get("description").asText()).isEqualTo("Create and use an app password");
+        JsonNode discovery = j.get("discovery");
+        assertThat(discovery.get(0).get("authentication")).extracting(JsonNode::asText).containsExactly("OAuth2", "password-cleartext");
+        assertThat(discovery.get(1).get("authentication").isArray()).isTrue();
+        assertThat(discovery.get(1).get("authentication")).isEmpty();
+        assertThat(discovery.get(2).get("offered").asBoolean()).isFalse();
+        assertThat(discovery.get(2).get("authentication")).isEmpty();
+        // No source named a provider: null, not a missing field.
+        JsonNode without = new ObjectMapper().readTree(JsonReport.write(r, false));
+        assertThat(without.has("provider")).isTrue();
+        assertThat(without.get("provider").isNull()).isTrue();
     }
 
     @Test

@@ -75,6 +75,21 @@ class TextReportGoldenTest {
     }
 
     @Test
+    void theProviderLineSaysWhatToUseInsteadOfThePasswordWithItsHelpPage() {
+        ProbeReport r = report();
+        dev.mailwizard.model.Provider gmail = dev.mailwizard.model.KnownProviders.bundled().byId("googlemail.com").orElseThrow().toProvider(false);
+        ProbeReport withProvider = new ProbeReport(r.tool(), r.address(), r.startedAt(), r.elapsedMs(), r.discovery(), r.discoveryNotes(),
+                r.probes(), r.recommended(), r.alternatives(), r.recommendedIncoming(), r.alternativesIncoming(), r.passwordGiven(),
+                r.cancelled(), r.asked(), r.declined(), r.hints(), gmail);
+        String text = new TextReport(false).render(withProvider, false);
+        assertThat(text).contains("\nProvider: Gmail. It does not accept your normal password here: create an app password or sign in with"
+                + "\n          Google. Help: https://support.google.com/accounts/answer/185833\n\n");
+        // Before the conclusions: it is what to know before anything else.
+        assertThat(text.indexOf("Provider: Gmail")).isLessThan(text.indexOf("Conclusion:"));
+        assertThat(new TextReport(false).render(r, false)).doesNotContain("Provider:");
+    }
+
+    @Test
     void colourIsOnlyAddedWhenAskedAndColoursBySeverity() {
         String plain = new TextReport(false).render(report(), false);
         String coloured = new TextReport(true).render(report(), false);
