@@ -1,8 +1,12 @@
 package dev.mailwizard.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mailwizard.model.HelpLink;
 import dev.mailwizard.model.LoginDiagnosis;
+import dev.mailwizard.model.OAuth2Endpoints;
 import dev.mailwizard.model.Outcome;
+import dev.mailwizard.model.Provider;
+import dev.mailwizard.model.ProviderNeeds;
 import dev.mailwizard.model.Security;
 import dev.mailwizard.model.DisplayText;
 
@@ -54,9 +58,11 @@ record ReportDocument(String title, List<Block> blocks) {
                 Map.entry("Duration", r.path("elapsedMs").asLong() + " ms" + (r.path("cancelled").asBoolean() ? " (cancelled before the end)" : "")))));
         conclusions(b, r);
         recommendation(b, r);
+        signIn(b, r);
         everyTest(b, r);
         discovery(b, r);
-        b.add(new Paragraph("Passwords are never part of this report: transcripts show <redacted> where one was sent.", Status.NONE));
+        b.add(new Paragraph(usesOAuth2(r) ? "Passwords and tokens are never part of this report: transcripts show <redacted> where one was sent."
+                : "Passwords are never part of this report: transcripts show <redacted> where one was sent.", Status.NONE));
         return new ReportDocument("MailWizard report for " + address, b);
     }
 
@@ -89,6 +95,57 @@ record ReportDocument(String title, List<Block> blocks) {
                             security(text(a, "security")), text(a, "username"))).toList(),
                     alternatives.stream().map(a -> Status.NONE).toList()));
         }
+    }
+
+    /** What the provider accepts, its OAuth2 server and its help pages; only for reports that name a provider. */
+    private static void signIn(List<Block> b, JsonNode r) {
+        Provider provider = ProviderJson.read(r);
+        if (provider == null) {
+            return;
+        }
+        b.add(new Heading(2, "Sign-in"));
+        String name = !provider.displayName().isBlank() ? provider.displayName() : !provider.id().isBlank() ? provider.id() : "Your mail provider";
+        boolean passwordAdvised = "password".equals(text(r.path("recommended"), "authMethod"))
+                || "password".equals(text(r.path("recommendedIncoming"), "authMethod"));
+        if (provider.needs() == ProviderNeeds.APP_PASSWORD && passwordAdvised) {
+            b.add(new Paragraph(name + " does not accept your normal password from mail programs: use an app password"
+                    + " (made in your account's security settings, after turning on 2-step verification).", Status.WARN));
+        } else if (provider.needs() == ProviderNeeds.OAUTH2 && passwordAdvised) {
+            b.add(new Paragraph(name + " accepts only OAuth2 sign-in from mail programs: test again with --oauth2.", Status.WARN));
+        }
+        List<Map.Entry<String, String>> f = new ArrayList<>();
+        add(f, "Provider", name + (provider.id().isBlank() || provider.id().equals(name) ? "" : " (" + provider.id() + ")"));
+        f.add(Map.entry("Accepts", accepts(provider.needs())));
+        OAuth2Endpoints o = provider.oauth2();
+        if (o != null) {
+            add(f, "OAuth2 issuer", o.issuer());
+            add(f, "OAuth2 scopes", String.join(" ", o.scopes()));
+        }
+        for (HelpLink h : provider.help()) {
+            f.add(Map.entry("Help", (h.description().isBlank() ? "" : h.description() + ": ") + h.url()));
+        }
+        b.add(new Facts(f));
+    }
+
+    private static String accepts(ProviderNeeds needs) {
+        if (needs == null) {
+            return "not stated by any source";
+        }
+        return switch (needs) {
+            case PASSWORD -> "its normal password";
+            case APP_PASSWORD -> "an app password (not the normal password)";
+            case OAUTH2 -> "only OAuth2 sign-in";
+        };
+    }
+
+    /** Whether a login or a recommendation of this report used an OAuth2 token. */
+    private static boolean usesOAuth2(JsonNode r) {
+        for (JsonNode p : r.path("probes")) {
+            if ("oauth2".equals(text(p.path("login"), "method"))) {
+                return true;
+            }
+        }
+        return "oauth2".equals(text(r.path("recommended"), "authMethod")) || "oauth2".equals(text(r.path("recommendedIncoming"), "authMethod"));
     }
 
     /** A table of every probe, then each probe's details: facts, warnings, transcript. */
@@ -162,12 +219,13 @@ record ReportDocument(String title, List<Block> blocks) {
             add(f, "Login", text(login, "detail").isEmpty() ? "not attempted" : text(login, "detail"));
             return;
         }
+        String token = "oauth2".equals(text(login, "method")) ? " (OAuth2 token)" : "";
         if (!login.hasNonNull("diagnosis")) {
-            f.add(Map.entry("Login", text(login, "result") + " with " + text(login, "mechanism") + ": " + text(login, "reply")));
+            f.add(Map.entry("Login", text(login, "result") + " with " + text(login, "mechanism") + token + ": " + text(login, "reply")));
             return;
         }
         LoginDiagnosis d = LoginDiagnosis.named(text(login, "diagnosis"));
-        f.add(Map.entry("Login refused", (d == null ? "" : d.meaning() + " ") + "(" + text(login, "diagnosis") + ", " + text(login, "mechanism") + ")"));
+        f.add(Map.entry("Login refused", (d == null ? "" : d.meaning() + " ") + "(" + text(login, "diagnosis") + ", " + text(login, "mechanism") + token + ")"));
         add(f, "Fix", text(login, "advice"));
         add(f, "Help", text(login, "helpUrl"));
         f.add(Map.entry("Server said", text(login, "reply")));
@@ -204,7 +262,8 @@ record ReportDocument(String title, List<Block> blocks) {
             add(f, "Trust problem", text(c, "trustProblem"));
         }
         loginFacts(f, p.path("login"));
-        f.add(Map.entry("Password sent", p.path("credentialsSent").asBoolean() ? "yes (over verified TLS)" : "no"));
+        f.add(Map.entry("oauth2".equals(text(p.path("login"), "method")) ? "Token sent" : "Password sent",
+                p.path("credentialsSent").asBoolean() ? "yes (over verified TLS)" : "no"));
         JsonNode t = p.path("timings");
         List<String> times = new ArrayList<>();
         for (String k : List.of("resolveMs", "connectMs", "greetingMs", "tlsMs", "ehloMs", "loginMs", "totalMs")) {
@@ -230,7 +289,12 @@ record ReportDocument(String title, List<Block> blocks) {
     private static String setting(JsonNode n) {
         String s = text(n, "host") + " port " + text(n, "port") + ", " + security(text(n, "security")) + ", user name " + text(n, "username");
         String mech = text(n, "authMechanism");
-        return mech.isEmpty() ? s : s + ", login " + mech;
+        String how = mech.isEmpty() ? "" : " (" + mech + ")";
+        return switch (text(n, "authMethod")) {
+            case "oauth2" -> s + ", signs in with OAuth2" + how;
+            case "password" -> s + ", signs in with a password" + how;
+            default -> mech.isEmpty() ? s : s + ", login " + mech; // a report older than the sign-in fields
+        };
     }
 
     static String security(String contractValue) {
