@@ -122,7 +122,7 @@ record ReportDocument(String title, List<Block> blocks) {
             add(f, "OAuth2 scopes", String.join(" ", o.scopes()));
         }
         for (HelpLink h : provider.help()) {
-            f.add(Map.entry("Help", (h.description().isBlank() ? "" : h.description() + ": ") + h.url()));
+            f.add(Map.entry("Help", SignIn.helpLine(h)));
         }
         b.add(new Facts(f));
     }

@@ -36,9 +36,14 @@ final class SignIn {
             lines.add("which it will refuse. Test the account again with: mailwizard probe " + p.address() + " --oauth2");
         }
         for (HelpLink h : p.help()) {
-            lines.add("Help from " + p.providerName() + ": " + (h.description().isBlank() ? "" : h.description() + ": ") + h.url());
+            lines.add("Help from " + p.providerName() + ": " + helpLine(h));
         }
         return lines.stream().map(Text::line).toList();
+    }
+
+    /** "description: url", or the url alone when the link has no description. */
+    static String helpLine(HelpLink h) {
+        return (h.description() == null || h.description().isBlank() ? "" : h.description() + ": ") + h.url();
     }
 
     /** The comment lines, each behind {@code mark} and a space, each ending in a line break. */
