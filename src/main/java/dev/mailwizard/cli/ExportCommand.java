@@ -43,6 +43,7 @@ import java.util.concurrent.Callable;
                 "  mailwizard probe alice@example.com --incoming --json --transcript > alice.json",
                 "  mailwizard export --from alice.json --format all --out ./alice",
                 "  mailwizard export --address bob@example.com --host smtp.example.com --security tls --format msmtp --out .",
+                "  mailwizard export --address carol@outlook.com --host smtp-mail.outlook.com --port 587 --auth oauth2 --format msmtp --out .",
                 "Exit codes: 0 every format written, 1 a format refused (the others were written), 2 bad input or an",
                 "existing file (nothing written). Files are mode 0600; a password is written only with --include-password."})
 public final class ExportCommand implements Callable<Integer> {
@@ -91,6 +92,10 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--pop-security", paramLabel = "tls|starttls", description = "POP3 security (default: from a standard port)")
     String popSecurity;
 
+    @Option(names = "--auth", paramLabel = "oauth2|password|app-password",
+            description = "how the account signs in (settings without a report; default: password)")
+    String auth;
+
     @Option(names = "--force", description = "replace files that already exist")
     boolean force;
 
@@ -116,8 +121,9 @@ public final class ExportCommand implements Callable<Integer> {
         AccountProfile profile;
         if (from != null) {
             if (address != null || host != null || port != null || security != null || imapHost != null || popHost != null
-                    || imapPort != null || popPort != null || imapSecurity != null || popSecurity != null || user != null) {
-                throw new UsageException("--from takes the settings from the report: leave out --address, --host, --port, --security, --user and the --imap-/--pop- options");
+                    || imapPort != null || popPort != null || imapSecurity != null || popSecurity != null || user != null || auth != null) {
+                throw new UsageException("--from takes the settings from the report: leave out --address, --host, --port, --security, --user, --auth"
+                        + " and the --imap-/--pop- options");
             }
             if ("-".equals(from) && includePassword) {
                 throw new UsageException("--from - and --include-password both need standard input: save the report to a file first");
@@ -129,6 +135,10 @@ public final class ExportCommand implements Callable<Integer> {
             profile = ExportSettings.profile(this);
         }
         ExportInput input = ExportInput.of(profile).withReport(report).withSigning(signing);
+        if (includePassword && profile.usesOAuth2() && !profile.usesPassword()) {
+            throw new UsageException("--include-password: " + profile.address() + " signs in with OAuth2, which has no password to write"
+                    + " (the clients ask mailwizard oauth2 token for a fresh token); leave the option out");
+        }
         if (includePassword) {
             input = input.withPassword(new String(StdinSecret.read(stdin, "--include-password")));
         }

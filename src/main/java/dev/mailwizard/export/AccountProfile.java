@@ -1,19 +1,26 @@
 package dev.mailwizard.export;
 
 import dev.mailwizard.model.EmailAddress;
+import dev.mailwizard.model.HelpLink;
+import dev.mailwizard.model.OAuth2Endpoints;
 import dev.mailwizard.model.Protocol;
+import dev.mailwizard.model.Provider;
+import dev.mailwizard.model.ProviderNeeds;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * What the export writers turn into files: the account and its servers, best first. It comes from
  * a probe report (the recommendation, then the alternatives; {@code tested}) or from settings typed on the
- * command line (not tested).
+ * command line (not tested). Each server says how it signs in; {@code provider} is what discovery
+ * learnt about the mail provider (what it accepts, its OAuth2 endpoints, its help pages), or null.
  */
 public record AccountProfile(EmailAddress address, String displayName, List<ServerSetting> outgoing,
-                             List<ServerSetting> incoming, boolean tested) {
+                             List<ServerSetting> incoming, boolean tested, Provider provider) {
     public AccountProfile {
         Objects.requireNonNull(address, "address");
         displayName = displayName == null ? "" : displayName.strip();
@@ -25,6 +32,12 @@ public record AccountProfile(EmailAddress address, String displayName, List<Serv
         if (incoming.stream().anyMatch(s -> s.protocol() == Protocol.SMTP)) {
             throw new IllegalArgumentException("incoming servers must be IMAP or POP3");
         }
+    }
+
+    /** An account whose provider no source named. */
+    public AccountProfile(EmailAddress address, String displayName, List<ServerSetting> outgoing,
+                          List<ServerSetting> incoming, boolean tested) {
+        this(address, displayName, outgoing, incoming, tested, null);
     }
 
     /** A name for file names, identifiers and account labels: "alice-example-com". */
@@ -41,5 +54,42 @@ public record AccountProfile(EmailAddress address, String displayName, List<Serv
     /** The name to show as the sender: the display name, else the address. */
     public String senderName() {
         return displayName.isEmpty() ? address.toString() : displayName;
+    }
+
+    /** What the provider accepts from mail programs, when a source said. */
+    public Optional<ProviderNeeds> needs() {
+        return Optional.ofNullable(provider).map(Provider::needs);
+    }
+
+    /** The provider's OAuth2 authorization server, when a source named it. */
+    public Optional<OAuth2Endpoints> oauth2Endpoints() {
+        return Optional.ofNullable(provider).map(Provider::oauth2);
+    }
+
+    /** The provider's own help pages (app passwords, turning IMAP on), best first. */
+    public List<HelpLink> help() {
+        return provider == null ? List.of() : provider.help();
+    }
+
+    /** The provider's name for sentences: "Microsoft Outlook.com", else "your mail provider". */
+    public String providerName() {
+        if (provider != null && provider.displayName() != null && !provider.displayName().isBlank()) {
+            return provider.displayName().strip();
+        }
+        return "your mail provider";
+    }
+
+    private Stream<ServerSetting> servers() {
+        return Stream.concat(outgoing.stream(), incoming.stream());
+    }
+
+    /** Whether any server signs in with an OAuth2 access token. */
+    public boolean usesOAuth2() {
+        return servers().anyMatch(ServerSetting::oauth2);
+    }
+
+    /** Whether some server signs in with a password (so {@code --include-password} has something to write). */
+    public boolean usesPassword() {
+        return servers().anyMatch(s -> !s.oauth2());
     }
 }

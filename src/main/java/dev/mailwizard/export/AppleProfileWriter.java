@@ -5,6 +5,7 @@ import dev.mailwizard.model.Protocol;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -25,10 +26,21 @@ public final class AppleProfileWriter extends FormatWriter {
     }
 
     @Override
+    Optional<String> oauth2Problem(ServerSetting s, AccountProfile p) {
+        return Optional.of("an Apple mail profile has no OAuth2 setting (its logins are none, password, CRAM-MD5, NTLM and HTTP MD5);"
+                + " add the account in Settings > Mail > Accounts, where Apple signs in to Google, Microsoft and Yahoo itself");
+    }
+
+    @Override
+    Optional<String> formatProblem(ServerSetting s) {
+        return StandardPorts.problem(s, CLIENT);
+    }
+
+    @Override
     public ExportResult write(ExportInput input) {
         AccountProfile p = input.profile();
-        Usable out = Usable.of(p.outgoing(), s -> StandardPorts.problem(s, CLIENT));
-        Usable in = Usable.of(p.incoming(), s -> StandardPorts.problem(s, CLIENT));
+        Usable out = usable(p.outgoing(), p);
+        Usable in = usable(p.incoming(), p);
         if (out.isEmpty()) {
             return new ExportResult.Refused(out.refusal("outgoing server"));
         }
@@ -62,6 +74,7 @@ public final class AppleProfileWriter extends FormatWriter {
         StringBuilder x = new StringBuilder();
         x.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         x.append("<!DOCTYPE plist PUBLIC \"-//Apple//DTD PLIST 1.0//EN\" \"http://www.apple.com/DTDs/PropertyList-1.0.dtd\">\n");
+        x.append(SignIn.xmlComment(SignIn.comments(p, List.of(smtp, in))));
         x.append("<plist version=\"1.0\">\n<dict>\n");
         x.append("  <key>PayloadContent</key>\n  <array>\n    <dict>\n");
         String d = "      ";

@@ -4,12 +4,15 @@ import dev.mailwizard.model.Security;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * An msmtp configuration ({@code msmtprc}): one account per tested server, the best as default.
  * The password comes from the desktop keyring through {@code passwordeval} unless the user asked
- * for it in the file. {@code timeout} keeps msmtp from hanging if a server changes its TLS mode.
+ * for it in the file. An OAuth2 server gets {@code auth xoauth2} (or {@code oauthbearer}) and a
+ * {@code passwordeval} that runs {@code mailwizard oauth2 token}, which prints a fresh access token
+ * each time msmtp sends. {@code timeout} keeps msmtp from hanging if a server changes its TLS mode.
  */
 public final class MsmtpWriter extends OutgoingWriter {
     public static final String FILE = "msmtprc";
@@ -24,20 +27,30 @@ public final class MsmtpWriter extends OutgoingWriter {
     }
 
     @Override
+    Optional<String> oauth2Problem(ServerSetting s, AccountProfile p) {
+        return Optional.empty(); // msmtp speaks XOAUTH2 and OAUTHBEARER
+    }
+
+    @Override
     ExportResult write(ExportInput input, Usable out) {
         AccountProfile p = input.profile();
         Optional<String> password = input.password();
+        ServerSetting best = out.first().orElseThrow();
         StringBuilder c = new StringBuilder();
         c.append(header("#", "msmtp settings", p));
         c.append("# Save as ~/.msmtprc or ~/.config/msmtp/config (keep it readable only by you: chmod 600).\n");
-        if (password.isEmpty()) {
-            ServerSetting best = out.first().orElseThrow();
+        if (best.oauth2()) {
+            c.append("# OAuth2: msmtp runs \"").append(SignIn.tokenCommand(p)).append("\" for a fresh access token each time it sends;\n");
+            c.append("# it uses the OAuth2 sign-in that MailWizard remembered in your desktop keyring.\n");
+        } else if (password.isEmpty()) {
             c.append("# The password is read from your desktop keyring. Store it once with:\n");
             c.append("#   secret-tool store --label=").append(Text.quoted("msmtp " + best.host()))
-                    .append(" host ").append(best.host()).append(" service smtp user ").append(best.username()).append('\n');
+                    .append(' ').append(keyringAttributes(best)).append('\n');
             c.append("# (or replace the passwordeval line with: passwordeval \"gpg -q --no-tty -d ~/.msmtp-password.gpg\")\n");
         }
+        c.append(SignIn.comments("#", p, out.servers()));
         c.append("\ndefaults\ntimeout 15\ntls_trust_file system\n");
+        boolean passwordWritten = false;
         for (ServerSetting s : out.servers()) {
             c.append("\naccount ").append(account(p, s)).append('\n');
             c.append("host ").append(s.host()).append('\n');
@@ -45,16 +58,36 @@ public final class MsmtpWriter extends OutgoingWriter {
             c.append("tls on\n");
             // msmtp has no end-of-line comments: a "#" after a value is read as part of it.
             c.append(s.security() == Security.STARTTLS ? "# STARTTLS\ntls_starttls on\n" : "# implicit TLS (SSL/TLS)\ntls_starttls off\n");
-            c.append("auth ").append(s.challengeResponse() ? "cram-md5" : "on").append('\n');
+            c.append("auth ").append(auth(s)).append('\n');
             c.append("user ").append(s.username()).append('\n');
-            if (password.isPresent()) {
-                c.append("password ").append(Text.quoted(password.get())).append('\n');
+            if (s.oauth2()) {
+                c.append("passwordeval ").append(Text.msmtp(SignIn.tokenCommand(p))).append('\n');
+            } else if (password.isPresent()) {
+                c.append("password ").append(Text.msmtp(password.get())).append('\n');
+                passwordWritten = true;
             } else {
-                c.append("passwordeval ").append(Text.quoted("secret-tool lookup host " + s.host() + " service smtp user " + s.username())).append('\n');
+                c.append("passwordeval ").append(Text.msmtp("secret-tool lookup " + keyringAttributes(s))).append('\n');
             }
             c.append("from ").append(p.address()).append('\n');
         }
-        c.append("\naccount default : ").append(account(p, out.first().orElseThrow())).append('\n');
-        return new ExportResult.Written(List.of(ExportFile.textWithPassword(FILE, c.toString(), password.isPresent())), new ArrayList<>(out.notes()));
+        c.append("\naccount default : ").append(account(p, best)).append('\n');
+        List<String> notes = new ArrayList<>(out.notes());
+        if (password.isPresent() && !passwordWritten) {
+            notes.add("no password written: these servers sign in with OAuth2 tokens, which msmtp asks MailWizard for");
+        }
+        return new ExportResult.Written(List.of(ExportFile.textWithPassword(FILE, c.toString(), passwordWritten)), notes);
+    }
+
+    /** The keyring entry's attributes, each value a word for the shell that runs passwordeval. */
+    private static String keyringAttributes(ServerSetting s) {
+        return "host " + SignIn.shellWord(s.host()) + " service smtp user " + SignIn.shellWord(s.username());
+    }
+
+    /** msmtp's name for the login: the OAuth2 mechanism, CRAM-MD5, or "on" (msmtp picks the best the server offers). */
+    private static String auth(ServerSetting s) {
+        if (s.oauth2()) {
+            return s.authMechanism().toLowerCase(Locale.ROOT);
+        }
+        return s.challengeResponse() ? "cram-md5" : "on";
     }
 }

@@ -5,12 +5,15 @@ import dev.mailwizard.model.Security;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * A mutt/NeoMutt configuration ({@code neomuttrc}). {@code smtps://} is implicit TLS; {@code smtp://}
  * with {@code ssl_starttls} and {@code ssl_force_tls} is STARTTLS that refuses to continue in clear.
- * mutt has one outgoing server, so alternatives are listed as comments.
+ * mutt has one outgoing server, so alternatives are listed as comments. An OAuth2 server gets its
+ * authenticator ({@code xoauth2} or {@code oauthbearer}) and {@code *_oauth_refresh_command}, which
+ * NeoMutt runs for a fresh access token.
  */
 public final class NeomuttWriter extends OutgoingWriter {
     public static final String FILE = "neomuttrc";
@@ -20,34 +23,57 @@ public final class NeomuttWriter extends OutgoingWriter {
     }
 
     @Override
+    Optional<String> oauth2Problem(ServerSetting s, AccountProfile p) {
+        return Optional.empty(); // NeoMutt speaks XOAUTH2 and OAUTHBEARER for SMTP and IMAP
+    }
+
+    @Override
     ExportResult write(ExportInput input, Usable out) {
         AccountProfile p = input.profile();
         // mutt reads one IMAP server; POP3 is left to the user only when there is no IMAP at all.
-        Usable in = Usable.encrypted(p.incoming().stream().filter(s -> s.protocol() == Protocol.IMAP).toList());
+        Usable in = usable(p.incoming().stream().filter(s -> s.protocol() == Protocol.IMAP).toList(), p);
         boolean popOnly = in.isEmpty() && !p.incoming().isEmpty();
         ServerSetting smtp = out.first().orElseThrow();
+        Optional<ServerSetting> imap = in.first();
         Optional<String> password = input.password();
+        List<ServerSetting> written = new ArrayList<>(List.of(smtp));
+        imap.ifPresent(written::add);
         StringBuilder c = new StringBuilder();
         c.append(header("#", "NeoMutt / mutt settings", p));
         c.append("# Use it with: neomutt -F neomuttrc, or add  source /path/to/neomuttrc  to your ~/.neomuttrc\n");
+        if (written.stream().anyMatch(ServerSetting::oauth2)) {
+            c.append("# OAuth2: NeoMutt runs \"").append(SignIn.tokenCommand(p)).append("\" for a fresh access token;\n");
+            c.append("# it uses the OAuth2 sign-in that MailWizard remembered in your desktop keyring.\n");
+        }
+        c.append(SignIn.comments("#", p, written));
         c.append("set realname = ").append(Text.muttSingleQuoted(p.senderName())).append('\n');
         c.append("set from = ").append(Text.muttSingleQuoted(p.address().toString())).append('\n');
         c.append("set smtp_url = ").append(Text.muttSingleQuoted(url(smtp))).append('\n');
-        c.append("set smtp_authenticators = ").append(Text.muttSingleQuoted(smtp.challengeResponse() ? "cram-md5" : "plain:login")).append('\n');
+        c.append("set smtp_authenticators = ").append(Text.muttSingleQuoted(authenticators(smtp))).append('\n');
+        if (smtp.oauth2()) {
+            c.append("set smtp_oauth_refresh_command = ").append(Text.muttSingleQuoted(SignIn.tokenCommand(p))).append('\n');
+        }
         c.append("set ssl_force_tls = yes                # never continue without TLS\n");
         c.append("set ssl_starttls = yes\n");
-        in.first().ifPresent(imap -> {
-            c.append("set imap_user = ").append(Text.muttSingleQuoted(imap.username())).append('\n');
-            c.append("set folder = ").append(Text.muttSingleQuoted((imap.security() == Security.TLS ? "imaps://" : "imap://")
-                    + imap.host() + ":" + imap.port() + "/")).append('\n');
+        imap.ifPresent(i -> {
+            c.append("set imap_user = ").append(Text.muttSingleQuoted(i.username())).append('\n');
+            c.append("set folder = ").append(Text.muttSingleQuoted((i.security() == Security.TLS ? "imaps://" : "imap://")
+                    + i.host() + ":" + i.port() + "/")).append('\n');
             c.append("set spoolfile = '+INBOX'\n");
-        });
-        if (password.isPresent()) {
-            c.append("set smtp_pass = ").append(Text.muttSingleQuoted(password.get())).append('\n');
-            if (in.first().isPresent()) {
-                c.append("set imap_pass = ").append(Text.muttSingleQuoted(password.get())).append('\n');
+            if (i.oauth2()) {
+                c.append("set imap_authenticators = ").append(Text.muttSingleQuoted(authenticators(i))).append('\n');
+                c.append("set imap_oauth_refresh_command = ").append(Text.muttSingleQuoted(SignIn.tokenCommand(p))).append('\n');
             }
-        } else {
+        });
+        boolean smtpPass = password.isPresent() && !smtp.oauth2();
+        boolean imapPass = password.isPresent() && imap.filter(i -> !i.oauth2()).isPresent();
+        if (smtpPass) {
+            c.append("set smtp_pass = ").append(Text.muttSingleQuoted(password.get())).append('\n');
+        }
+        if (imapPass) {
+            c.append("set imap_pass = ").append(Text.muttSingleQuoted(password.get())).append('\n');
+        }
+        if (password.isEmpty() && written.stream().anyMatch(s -> !s.oauth2())) {
             c.append("# No password here: NeoMutt asks for it. To keep it encrypted instead, put\n");
             c.append("#   set smtp_pass = '...'\n# in a file, encrypt it with gpg, and add:  source \"gpg -dq ~/.neomutt-pass.gpg |\"\n");
         }
@@ -61,7 +87,18 @@ public final class NeomuttWriter extends OutgoingWriter {
         if (popOnly) {
             notes.add("no incoming settings written: this file sets up IMAP folders, and only POP3 was tested");
         }
-        return new ExportResult.Written(List.of(ExportFile.textWithPassword(FILE, c.toString(), password.isPresent())), notes);
+        if (password.isPresent() && !smtpPass && !imapPass) {
+            notes.add("no password written: these servers sign in with OAuth2 tokens, which NeoMutt asks MailWizard for");
+        }
+        return new ExportResult.Written(List.of(ExportFile.textWithPassword(FILE, c.toString(), smtpPass || imapPass)), notes);
+    }
+
+    /** NeoMutt's authenticator list: the OAuth2 mechanism, CRAM-MD5, or PLAIN then LOGIN. */
+    private static String authenticators(ServerSetting s) {
+        if (s.oauth2()) {
+            return s.authMechanism().toLowerCase(Locale.ROOT);
+        }
+        return s.challengeResponse() ? "cram-md5" : "plain:login";
     }
 
     static String url(ServerSetting s) {

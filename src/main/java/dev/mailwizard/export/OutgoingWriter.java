@@ -1,7 +1,7 @@
 package dev.mailwizard.export;
 
 /**
- * A writer that needs at least one encrypted outgoing server: it refuses, saying why, when there
+ * A writer that needs at least one outgoing server it can carry: it refuses, saying why, when there
  * is none, and otherwise gets the usable ones (best first) with the notes about those left out.
  */
 abstract class OutgoingWriter extends FormatWriter {
@@ -11,7 +11,7 @@ abstract class OutgoingWriter extends FormatWriter {
 
     @Override
     public final ExportResult write(ExportInput input) {
-        Usable out = Usable.encrypted(input.profile().outgoing());
+        Usable out = usable(input.profile().outgoing(), input.profile());
         if (out.isEmpty()) {
             return new ExportResult.Refused(out.refusal("outgoing server"));
         }

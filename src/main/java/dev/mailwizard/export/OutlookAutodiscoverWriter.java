@@ -4,6 +4,7 @@ import dev.mailwizard.model.Security;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An Outlook "POX" Autodiscover response ({@code autodiscover.xml}) for a domain admin to serve at
@@ -20,10 +21,21 @@ public final class OutlookAutodiscoverWriter extends FormatWriter {
     }
 
     @Override
+    Optional<String> oauth2Problem(ServerSetting s, AccountProfile p) {
+        return Optional.of("an Autodiscover response has no way to say OAuth2 for IMAP, POP3 or SMTP; Outlook signs in to Microsoft 365,"
+                + " Outlook.com and Gmail with the provider's own page when you add the account by its address, without this file");
+    }
+
+    @Override
+    Optional<String> formatProblem(ServerSetting s) {
+        return StandardPorts.problem(s, CLIENT);
+    }
+
+    @Override
     public ExportResult write(ExportInput input) {
         AccountProfile p = input.profile();
-        Usable out = Usable.of(p.outgoing(), s -> StandardPorts.problem(s, CLIENT));
-        Usable in = Usable.of(p.incoming(), s -> StandardPorts.problem(s, CLIENT));
+        Usable out = usable(p.outgoing(), p);
+        Usable in = usable(p.incoming(), p);
         if (out.isEmpty()) {
             return new ExportResult.Refused(out.refusal("outgoing server"));
         }
@@ -31,6 +43,10 @@ public final class OutlookAutodiscoverWriter extends FormatWriter {
         x.append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
         x.append("<!-- Made by MailWizard ").append(p.origin()).append(". Serve over HTTPS at https://autodiscover.")
                 .append(Text.xml(p.address().domain())).append("/autodiscover/autodiscover.xml. No password is stored. -->\n");
+        List<ServerSetting> written = new ArrayList<>();
+        in.first().ifPresent(written::add);
+        written.add(out.first().orElseThrow());
+        x.append(SignIn.xmlComment(SignIn.comments(p, written)));
         x.append("<Autodiscover xmlns=\"http://schemas.microsoft.com/exchange/autodiscover/responseschema/2006\">\n");
         x.append("  <Response xmlns=\"http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a\">\n");
         x.append("    <User><DisplayName>").append(Text.xml(p.senderName())).append("</DisplayName></User>\n");

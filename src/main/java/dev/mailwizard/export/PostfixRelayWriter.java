@@ -27,6 +27,12 @@ public final class PostfixRelayWriter extends OutgoingWriter {
     }
 
     @Override
+    Optional<String> oauth2Problem(ServerSetting s, AccountProfile p) {
+        return Optional.of("Postfix's SMTP client logs in through Cyrus SASL, which has no XOAUTH2 or OAUTHBEARER without a"
+                + " third-party plugin that keeps its own refresh token; let Postfix hand mail to msmtp instead (format msmtp)");
+    }
+
+    @Override
     ExportResult write(ExportInput input, Usable out) {
         AccountProfile p = input.profile();
         ServerSetting s = out.first().orElseThrow();
@@ -34,6 +40,7 @@ public final class PostfixRelayWriter extends OutgoingWriter {
         StringBuilder c = new StringBuilder();
         c.append("# Postfix relay through ").append(s.describe()).append(" for ").append(p.address()).append(".\n");
         c.append("# Made by MailWizard ").append(p.origin()).append(". Needs Debian's libsasl2-modules for PLAIN/LOGIN.\n");
+        c.append(SignIn.comments("#", p, List.of(s)));
         c.append("# Steps: add the main.cf lines (or run each through postconf -e); put the sasl_passwd line in\n");
         c.append("# /etc/postfix/sasl_passwd (chmod 600) and run postmap /etc/postfix/sasl_passwd; then postfix reload.\n");
         if (password.isEmpty()) {

@@ -63,7 +63,8 @@ record ReportDocument(String title, List<Block> blocks) {
         recommendation(b, r);
         everyTest(b, r);
         discovery(b, r);
-        b.add(new Paragraph("Passwords are never part of this report: transcripts show <redacted> where one was sent.", Status.NONE));
+        b.add(new Paragraph(usesOAuth2(r) ? "Passwords and tokens are never part of this report: transcripts show <redacted> where one was sent."
+                : "Passwords are never part of this report: transcripts show <redacted> where one was sent.", Status.NONE));
         return new ReportDocument("MailWizard report for " + address, b);
     }
 
@@ -71,41 +72,51 @@ record ReportDocument(String title, List<Block> blocks) {
      * Who the provider is, what it takes instead of the normal password, and its own help pages.
      * Only https links are shown: the JSON may come from a file someone else wrote.
      */
+    /**
+     * What the provider accepts from mail programs, its sign-in server and its help pages; a warning
+     * when the advised login is a password the provider will not take.
+     */
     private static void provider(List<Block> b, JsonNode r) {
-        JsonNode p = r.path("provider");
-        if (!p.isObject()) {
+        Provider provider = ProviderJson.read(r);
+        if (provider == null) {
             return;
         }
-        List<HelpLink> help = new ArrayList<>();
-        for (JsonNode h : p.path("help")) {
-            if (isHttps(text(h, "url"))) {
-                help.add(new HelpLink(text(h, "url"), text(h, "description"), text(h, "source")));
-            }
-        }
-        JsonNode o = p.path("oauth2");
-        OAuth2Endpoints oauth2 = o.isObject() ? new OAuth2Endpoints(text(o, "issuer"), strings(o.path("scopes")),
-                text(o, "authorizationEndpoint"), text(o, "tokenEndpoint")) : null;
-        Provider provider = new Provider(text(p, "id"), text(p, "displayName"), ProviderNeeds.named(text(p, "needs")), oauth2, help);
+        String name = !provider.displayName().isBlank() ? provider.displayName() : !provider.id().isBlank() ? provider.id() : "Your mail provider";
         b.add(new Heading(2, "Provider"));
         List<Map.Entry<String, String>> f = new ArrayList<>();
-        f.add(Map.entry("Provider", provider.displayName() + (provider.id().equals(provider.displayName()) ? "" : " (" + provider.id() + ")")));
-        add(f, "Mail programs need", provider.needs() == null ? "" : switch (provider.needs()) {
-            case PASSWORD -> "the normal password";
-            case APP_PASSWORD -> "an app password, not the normal password";
-            case OAUTH2 -> "OAuth2 sign-in with the provider's own page, no password";
-        });
+        f.add(Map.entry("Provider", name + (provider.id().isBlank() || provider.id().equals(name) ? "" : " (" + provider.id() + ")")));
+        f.add(Map.entry("Mail programs need", needs(provider.needs())));
+        OAuth2Endpoints oauth2 = provider.oauth2();
         if (oauth2 != null) {
             add(f, "OAuth2 sign-in at", oauth2.issuer());
+            add(f, "OAuth2 scopes", String.join(" ", oauth2.scopes()));
         }
         b.add(new Facts(f));
-        String sentence = ProviderAdvice.passwordSentence(provider, provider.displayName());
-        if (!sentence.isEmpty()) {
+        boolean passwordAdvised = "password".equals(text(r.path("recommended"), "authMethod"))
+                || "password".equals(text(r.path("recommendedIncoming"), "authMethod"));
+        String sentence = ProviderAdvice.passwordSentence(provider, name);
+        if (provider.needs() == ProviderNeeds.OAUTH2 && passwordAdvised) {
+            b.add(new Paragraph(name + " accepts only OAuth2 sign-in from mail programs: test again with --oauth2"
+                    + " (in the wizard: Sign in).", Status.WARN));
+        } else if (!sentence.isEmpty() && !usesOAuth2(r)) { // a run that signed in with OAuth2 needs no such warning
             b.add(new Paragraph(sentence, Status.WARN));
         }
+        List<HelpLink> help = provider.help().stream().filter(h -> isHttps(h.url())).toList();
         if (!help.isEmpty()) {
             b.add(new Table(List.of("Help page", "Link", "From"), help.stream().map(h -> List.of(h.description(), h.url(), h.source())).toList(),
                     help.stream().map(h -> Status.NONE).toList()));
         }
+    }
+
+    private static String needs(ProviderNeeds needs) {
+        if (needs == null) {
+            return "not stated by any source";
+        }
+        return switch (needs) {
+            case PASSWORD -> "the normal password";
+            case APP_PASSWORD -> "an app password, not the normal password";
+            case OAUTH2 -> "OAuth2 sign-in with the provider's own page, no password";
+        };
     }
 
     private static boolean isHttps(String url) {
@@ -146,6 +157,17 @@ record ReportDocument(String title, List<Block> blocks) {
                             security(text(a, "security")), text(a, "username"))).toList(),
                     alternatives.stream().map(a -> Status.NONE).toList()));
         }
+    }
+
+    /** What the provider accepts, its OAuth2 server and its help pages; only for reports that name a provider. */
+    /** Whether a login or a recommendation of this report used an OAuth2 token. */
+    private static boolean usesOAuth2(JsonNode r) {
+        for (JsonNode p : r.path("probes")) {
+            if ("oauth2".equals(text(p.path("login"), "method"))) {
+                return true;
+            }
+        }
+        return "oauth2".equals(text(r.path("recommended"), "authMethod")) || "oauth2".equals(text(r.path("recommendedIncoming"), "authMethod"));
     }
 
     /** A table of every probe, then each probe's details: facts, warnings, transcript. */
@@ -219,12 +241,13 @@ record ReportDocument(String title, List<Block> blocks) {
             add(f, "Login", text(login, "detail").isEmpty() ? "not attempted" : text(login, "detail"));
             return;
         }
+        String token = "oauth2".equals(text(login, "method")) ? " (OAuth2 token)" : "";
         if (!login.hasNonNull("diagnosis")) {
-            f.add(Map.entry("Login", text(login, "result") + " with " + text(login, "mechanism") + ": " + text(login, "reply")));
+            f.add(Map.entry("Login", text(login, "result") + " with " + text(login, "mechanism") + token + ": " + text(login, "reply")));
             return;
         }
         LoginDiagnosis d = LoginDiagnosis.named(text(login, "diagnosis"));
-        f.add(Map.entry("Login refused", (d == null ? "" : d.meaning() + " ") + "(" + text(login, "diagnosis") + ", " + text(login, "mechanism") + ")"));
+        f.add(Map.entry("Login refused", (d == null ? "" : d.meaning() + " ") + "(" + text(login, "diagnosis") + ", " + text(login, "mechanism") + token + ")"));
         add(f, "Fix", text(login, "advice"));
         add(f, "Help", text(login, "helpUrl"));
         f.add(Map.entry("Server said", text(login, "reply")));
@@ -261,7 +284,8 @@ record ReportDocument(String title, List<Block> blocks) {
             add(f, "Trust problem", text(c, "trustProblem"));
         }
         loginFacts(f, p.path("login"));
-        f.add(Map.entry("Password sent", p.path("credentialsSent").asBoolean() ? "yes (over verified TLS)" : "no"));
+        f.add(Map.entry("oauth2".equals(text(p.path("login"), "method")) ? "Token sent" : "Password sent",
+                p.path("credentialsSent").asBoolean() ? "yes (over verified TLS)" : "no"));
         JsonNode t = p.path("timings");
         List<String> times = new ArrayList<>();
         for (String k : List.of("resolveMs", "connectMs", "greetingMs", "tlsMs", "ehloMs", "loginMs", "totalMs")) {
@@ -287,7 +311,12 @@ record ReportDocument(String title, List<Block> blocks) {
     private static String setting(JsonNode n) {
         String s = text(n, "host") + " port " + text(n, "port") + ", " + security(text(n, "security")) + ", user name " + text(n, "username");
         String mech = text(n, "authMechanism");
-        return mech.isEmpty() ? s : s + ", login " + mech;
+        String how = mech.isEmpty() ? "" : " (" + mech + ")";
+        return switch (text(n, "authMethod")) {
+            case "oauth2" -> s + ", signs in with OAuth2" + how;
+            case "password" -> s + ", signs in with a password" + how;
+            default -> mech.isEmpty() ? s : s + ", login " + mech; // a report older than the sign-in fields
+        };
     }
 
     static String security(String contractValue) {

@@ -1,6 +1,7 @@
 package dev.mailwizard.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mailwizard.model.AuthMethod;
 import dev.mailwizard.model.EmailAddress;
 import dev.mailwizard.model.Endpoint;
 import dev.mailwizard.model.Protocol;
@@ -34,7 +35,7 @@ public final class ReportProfiles {
         report.path("alternatives").forEach(a -> add(a, outgoing, incoming, parsed));
         add(report.path("recommendedIncoming"), outgoing, incoming, parsed);
         report.path("alternativesIncoming").forEach(a -> add(a, outgoing, incoming, parsed));
-        return new AccountProfile(parsed, displayName, outgoing, incoming, true);
+        return new AccountProfile(parsed, displayName, outgoing, incoming, true, ProviderJson.read(report));
     }
 
     private static void add(JsonNode r, List<ServerSetting> outgoing, List<ServerSetting> incoming, EmailAddress address) {
@@ -44,14 +45,29 @@ public final class ReportProfiles {
         Protocol protocol = named(Protocol.class, r.path("protocol").asText("SMTP"), "protocol");
         Security security = named(Security.class, r.path("security").asText(), "security");
         String user = ReportDocument.text(r, "username");
-        Endpoint endpoint;
+        AuthMethod method = authMethod(r);
+        ServerSetting s;
         try {
-            endpoint = new Endpoint(protocol, r.path("host").asText(), r.path("port").asInt(), security);
+            Endpoint endpoint = new Endpoint(protocol, r.path("host").asText(), r.path("port").asInt(), security);
+            s = new ServerSetting(endpoint, user.isEmpty() ? address.toString() : user, ReportDocument.text(r, "authMechanism"), method);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("the report names a server MailWizard cannot use: " + e.getMessage());
         }
-        ServerSetting s = new ServerSetting(endpoint, user.isEmpty() ? address.toString() : user, ReportDocument.text(r, "authMechanism"));
         (protocol == Protocol.SMTP ? outgoing : incoming).add(s);
+    }
+
+    /** How the server's login proves who you are; reports older than the sign-in fields used passwords. */
+    private static AuthMethod authMethod(JsonNode r) {
+        JsonNode v = r.path("authMethod");
+        if (v.isMissingNode() || v.isNull()) {
+            return AuthMethod.PASSWORD;
+        }
+        AuthMethod m = AuthMethod.byId(v.asText());
+        if (m == null) {
+            throw new IllegalArgumentException("the report names a server whose authMethod is '" + Text.shown(v.asText()) + "', not one of "
+                    + java.util.Arrays.stream(AuthMethod.values()).map(AuthMethod::id).collect(java.util.stream.Collectors.joining(", ")));
+        }
+        return m;
     }
 
     /** The contract's JSON value of an enum, or an error in words (not Java's "No enum constant"). */

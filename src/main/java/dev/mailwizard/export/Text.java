@@ -67,6 +67,14 @@ final class Text {
         return b.append('"').toString();
     }
 
+    /**
+     * An msmtp argument: msmtp strips the outer double quotes and takes everything between them as
+     * it is (no escapes; conf.c trim_string), so only line breaks must go.
+     */
+    static String msmtp(String s) {
+        return "\"" + s.replaceAll("[\\x00-\\x1f]", " ") + "\"";
+    }
+
     /** neomutt single quotes: nothing is expanded inside, and a quote cannot be escaped, so it is closed and reopened. */
     static String muttSingleQuoted(String s) {
         return "'" + s.replace("'", "'\"'\"'").replaceAll("[\\x00-\\x1f]", " ") + "'";
@@ -84,6 +92,15 @@ final class Text {
             }
         }
         return b.toString();
+    }
+
+    /** One line inside an XML comment: no "--" (which would end or break the comment) and no line break. */
+    static String xmlComment(String s) {
+        String t = line(s);
+        while (t.contains("--")) {
+            t = t.replace("--", "- -");
+        }
+        return t;
     }
 
     /** One line for a comment: no line breaks from server text can end the comment early. */

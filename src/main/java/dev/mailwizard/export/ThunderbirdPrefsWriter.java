@@ -4,17 +4,24 @@ import dev.mailwizard.model.Security;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Thunderbird profile preferences ({@code user.js}) for the outgoing servers. Numbers are
  * Thunderbird's: socket type 3 = SSL/TLS, 2 = STARTTLS (1, "try STARTTLS", is never written);
- * auth method 3 = normal password, 4 = encrypted password.
+ * auth method 3 = normal password, 4 = encrypted password, 10 = OAuth2 (Thunderbird then signs in
+ * with its own registration for the server, found by name: {@link ThunderbirdOAuth2}).
  */
 public final class ThunderbirdPrefsWriter extends OutgoingWriter {
     public static final String FILE = "user.js";
 
     public ThunderbirdPrefsWriter() {
         super("thunderbird-prefs", "Thunderbird profile preferences (outgoing servers in user.js)", false);
+    }
+
+    @Override
+    Optional<String> oauth2Problem(ServerSetting s, AccountProfile p) {
+        return ThunderbirdOAuth2.problem(s);
     }
 
     @Override
@@ -31,7 +38,14 @@ public final class ThunderbirdPrefsWriter extends OutgoingWriter {
         js.append("// while Thunderbird is closed. It is read at every start.\n");
         js.append("// Note: mail.smtpservers below REPLACES the list of outgoing servers. If you already have some, add\n");
         js.append("// \"").append(String.join(",", keys)).append("\" to your existing list instead (Settings > Config Editor).\n");
-        js.append("// No password here: Thunderbird asks on the first send and keeps it in its password manager.\n");
+        if (servers.stream().anyMatch(s -> !s.oauth2())) {
+            js.append("// No password here: Thunderbird asks on the first send and keeps it in its password manager.\n");
+        }
+        if (servers.stream().anyMatch(ServerSetting::oauth2)) {
+            js.append("// OAuth2 (auth method 10): Thunderbird opens ").append(Text.line(p.providerName()))
+                    .append("'s sign-in page on the first send and keeps the token itself.\n");
+        }
+        js.append(SignIn.comments("//", p, servers));
         js.append("user_pref(\"mail.smtpservers\", ").append(Text.quoted(String.join(",", keys))).append(");\n");
         js.append("user_pref(\"mail.smtp.defaultserver\", ").append(Text.quoted(keys.get(0))).append(");\n");
         for (int i = 0; i < servers.size(); i++) {
@@ -41,7 +55,7 @@ public final class ThunderbirdPrefsWriter extends OutgoingWriter {
             js.append(pref(k + "hostname", Text.quoted(s.host())));
             js.append(pref(k + "port", Integer.toString(s.port())));
             js.append(pref(k + "try_ssl", s.security() == Security.TLS ? "3" : "2"));
-            js.append(pref(k + "authMethod", s.challengeResponse() ? "4" : "3"));
+            js.append(pref(k + "authMethod", s.oauth2() ? "10" : s.challengeResponse() ? "4" : "3"));
             js.append(pref(k + "username", Text.quoted(s.username())));
         }
         List<String> notes = new ArrayList<>(out.notes());

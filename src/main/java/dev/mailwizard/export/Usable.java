@@ -32,10 +32,6 @@ final class Usable {
         return u;
     }
 
-    static Usable encrypted(List<ServerSetting> servers) {
-        return of(servers, s -> Optional.empty());
-    }
-
     List<ServerSetting> servers() {
         return List.copyOf(kept);
     }

@@ -121,6 +121,57 @@ class ExportCommandTest {
         assertThat(Files.exists(out)).isFalse();
     }
 
+    @Test
+    void anOAuth2ReportGetsEachClientsOwnSignInAndTheFormatsThatHaveNoneSayWhy() throws IOException {
+        Path from = dir.resolve("outlook.json");
+        try (var in = getClass().getResourceAsStream("/export/report-input-oauth2.json")) {
+            Files.write(from, in.readAllBytes());
+        }
+        Path out = dir.resolve("out");
+        CliHarness.Result r = CliHarness.run("", "export", "--from", from.toString(), "--format", "all", "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
+        assertThat(r.err().lines()).containsExactly(
+                "mailwizard export: apple not written: no outgoing server this format can carry: left out SMTP smtp-mail.outlook.com port 587"
+                        + " (STARTTLS): an Apple mail profile has no OAuth2 setting (its logins are none, password, CRAM-MD5, NTLM and HTTP MD5);"
+                        + " add the account in Settings > Mail > Accounts, where Apple signs in to Google, Microsoft and Yahoo itself",
+                "mailwizard export: outlook not written: no outgoing server this format can carry: left out SMTP smtp-mail.outlook.com port 587"
+                        + " (STARTTLS): an Autodiscover response has no way to say OAuth2 for IMAP, POP3 or SMTP; Outlook signs in to Microsoft 365,"
+                        + " Outlook.com and Gmail with the provider's own page when you add the account by its address, without this file",
+                "mailwizard export: postfix not written: no outgoing server this format can carry: left out SMTP smtp-mail.outlook.com port 587"
+                        + " (STARTTLS): Postfix's SMTP client logs in through Cyrus SASL, which has no XOAUTH2 or OAUTHBEARER without a third-party"
+                        + " plugin that keeps its own refresh token; let Postfix hand mail to msmtp instead (format msmtp)");
+        assertThat(Files.readString(out.resolve("msmtprc"))).contains("auth xoauth2\n")
+                .contains("passwordeval \"mailwizard oauth2 token alice.mailwizard@outlook.com\"\n");
+        assertThat(Files.readString(out.resolve("user.js"))).contains("authMethod\", 10);");
+
+        CliHarness.Result withPassword = CliHarness.run("app-pass\n", "export", "--from", from.toString(), "--format", "msmtp",
+                "--out", dir.resolve("out2").toString(), "--include-password");
+        assertUsage(withPassword, "--include-password: alice.mailwizard@outlook.com signs in with OAuth2, which has no password to write");
+        assertThat(Files.exists(dir.resolve("out2"))).isFalse();
+    }
+
+    @Test
+    void settingsGivenByHandSayHowTheAccountSignsIn() throws IOException {
+        Path out = dir.resolve("out");
+        CliHarness.Result r = CliHarness.run("", "export", "--address", "carol@gmail.com", "--host", "smtp.gmail.com", "--security", "tls",
+                "--imap-host", "imap.gmail.com", "--imap-security", "tls", "--auth", "oauth2", "--format", "msmtp,thunderbird", "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(Files.readString(out.resolve("msmtprc"))).contains("auth xoauth2\n").contains("not tested by MailWizard");
+        assertThat(Files.readString(out.resolve("config-v1.1.xml"))).contains("<authentication>OAuth2</authentication>");
+
+        Path out2 = dir.resolve("out2");
+        CliHarness.Result app = CliHarness.run("", "export", "--address", "carol@gmail.com", "--host", "smtp.gmail.com", "--security", "tls",
+                "--auth", "app-password", "--format", "msmtp", "--out", out2.toString());
+        assertThat(app.exitCode()).as(app.err()).isZero();
+        assertThat(Files.readString(out2.resolve("msmtprc"))).contains("auth on\n")
+                .contains("# Your mail provider does not accept your normal password from mail programs: use an app password\n");
+
+        assertUsage(CliHarness.run("", "export", "--address", "carol@gmail.com", "--host", "smtp.gmail.com", "--security", "tls",
+                "--auth", "smoke-signals", "--format", "msmtp", "--out", out.toString()), "--auth 'smoke-signals' is not a way to sign in: use oauth2, password or app-password");
+        assertUsage(CliHarness.run("", "export", "--from", report().toString(), "--auth", "oauth2", "--format", "msmtp", "--out", out.toString()),
+                "--from takes the settings from the report: leave out --address, --host, --port, --security, --user, --auth");
+    }
+
     private static void assertUsage(CliHarness.Result r, String message) {
         assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
         assertThat(r.err()).contains(message).doesNotContain("Exception").doesNotContain("\tat ");

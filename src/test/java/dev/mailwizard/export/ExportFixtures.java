@@ -46,11 +46,22 @@ final class ExportFixtures {
     }
 
     /**
+     * An Outlook.com account that signs in with OAuth2 (XOAUTH2) on SMTP 587, IMAP 993 and POP3 995,
+     * with the provider's endpoints and help page: made by hand after CONTRACT.md's "Sign-in" fields.
+     */
+    static JsonNode oauth2Report() {
+        return json("/export/report-input-oauth2.json");
+    }
+
+    /**
      * Reports from real Postfix/Dovecot runs: everything working (with hostile server text added to
      * one probe), and nothing trusted (the test CA not given), for the report format's two goldens.
      */
     static JsonNode report(Mode mode) {
-        String name = mode == Mode.TLS ? "/export/report-input.json" : "/export/report-input-untrusted.json";
+        return json(mode == Mode.TLS ? "/export/report-input.json" : "/export/report-input-untrusted.json");
+    }
+
+    private static JsonNode json(String name) {
         try (InputStream in = ExportFixtures.class.getResourceAsStream(name)) {
             return new ObjectMapper().readTree(in);
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.mailwizard.export;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -17,12 +18,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Every format, both TLS modes, byte for byte against src/test/resources/export/FORMAT/MODE/.
- * After a deliberate change, regenerate with {@code ./mvnw test -Dtest=ExportGoldenTest -Dgolden.update=true}
- * and review the diff.
+ * Every format, both TLS modes, byte for byte against src/test/resources/export/FORMAT/MODE/; and
+ * every format for an OAuth2 account (Outlook.com, from a report made by hand after the contract)
+ * against FORMAT/oauth2/, where a format whose client cannot sign in so has its refusal in
+ * {@value #REFUSED}. After a deliberate change, regenerate with
+ * {@code ./mvnw test -Dtest=ExportGoldenTest -Dgolden.update=true} and review the diff.
  */
 class ExportGoldenTest {
     private static final Path GOLDEN = Path.of("src/test/resources/export");
+    private static final String REFUSED = "refused.txt";
 
     static Stream<Arguments> formats() {
         List<Arguments> out = new ArrayList<>();
@@ -34,6 +38,10 @@ class ExportGoldenTest {
         return out.stream();
     }
 
+    static Stream<String> formatIds() {
+        return ProfileWriters.ids().stream();
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("formats")
     void matchesGoldenFiles(String id, ExportFixtures.Mode mode) throws IOException {
@@ -41,17 +49,34 @@ class ExportGoldenTest {
         ExportInput input = ExportInput.of(ExportFixtures.profile(mode)).withReport(ExportFixtures.report(mode));
         ExportResult result = writer.write(input);
         assertThat(result).as(id + " refused: " + result).isInstanceOf(ExportResult.Written.class);
-        Path dir = GOLDEN.resolve(id).resolve(mode.name().toLowerCase(Locale.ROOT));
-        List<ExportFile> files = ((ExportResult.Written) result).files();
+        compare(GOLDEN.resolve(id).resolve(mode.name().toLowerCase(Locale.ROOT)), ((ExportResult.Written) result).files());
+    }
+
+    @ParameterizedTest(name = "{0} oauth2")
+    @MethodSource("formatIds")
+    void anOAuth2AccountMatchesGoldenFilesOrItsRefusal(String id) throws IOException {
+        JsonNode report = ExportFixtures.oauth2Report();
+        ExportResult result = ProfileWriters.byId(id).orElseThrow().write(ExportInput.of(ReportProfiles.from(report, "Alice Example")).withReport(report));
+        List<ExportFile> files = result instanceof ExportResult.Written w ? w.files()
+                : List.of(ExportFile.text(REFUSED, ((ExportResult.Refused) result).reason() + "\n"));
+        compare(GOLDEN.resolve(id).resolve("oauth2"), files);
+    }
+
+    private static void compare(Path dir, List<ExportFile> files) throws IOException {
         if (Boolean.getBoolean("golden.update")) {
             Files.createDirectories(dir);
+            try (Stream<Path> old = Files.list(dir)) {
+                for (Path p : old.toList()) {
+                    Files.delete(p);
+                }
+            }
             for (ExportFile f : files) {
                 Files.write(dir.resolve(f.name()), f.content());
             }
         }
         try (Stream<Path> existing = Files.list(dir)) {
             assertThat(existing.map(p -> p.getFileName().toString()).sorted())
-                    .as("golden files for " + id + " " + mode).containsExactlyElementsOf(files.stream().map(ExportFile::name).sorted().toList());
+                    .as("golden files in " + dir).containsExactlyElementsOf(files.stream().map(ExportFile::name).sorted().toList());
         }
         for (ExportFile f : files) {
             Path golden = dir.resolve(f.name());

@@ -1,5 +1,6 @@
 package dev.mailwizard.export;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -46,6 +47,17 @@ class ExportSchemaTest {
         String xml = only(new ThunderbirdAutoconfigWriter(), ExportFixtures.implicitTls()).text()
                 .replaceFirst("<socketType>SSL</socketType>", "<socketType>TLS</socketType>");
         assertThatThrownBy(() -> validate("autoconfig-export.xsd", xml)).isInstanceOf(SAXException.class).hasMessageContaining("TLS");
+    }
+
+    @Test
+    void anOAuth2AutoconfigFileIsValidAndTheSchemaKnowsThunderbirdsSpelling() throws Exception {
+        JsonNode report = ExportFixtures.oauth2Report();
+        String xml = only(new ThunderbirdAutoconfigWriter(), ReportProfiles.from(report, "")).text();
+        validate("autoconfig-export.xsd", xml);
+        assertThat(parse(xml).getElementsByTagName("authentication").getLength()).isEqualTo(3);
+        // Thunderbird compares the word exactly and skips any other spelling: then the server is dropped.
+        assertThatThrownBy(() -> validate("autoconfig-export.xsd", xml.replaceFirst("OAuth2<", "oauth2<")))
+                .isInstanceOf(SAXException.class).hasMessageContaining("oauth2");
     }
 
     @ParameterizedTest

@@ -69,7 +69,8 @@ class ExportWritersTest {
                 }
             }
         }
-        assertThat(files(with.get("msmtp")).get(0).text()).contains("password \"s3cr\\\"et pa$$ \\\\word\"").doesNotContain("passwordeval");
+        // msmtp takes what is between the outer quotes as it is: no escapes.
+        assertThat(files(with.get("msmtp")).get(0).text()).contains("password \"s3cr\"et pa$$ \\word\"\n").doesNotContain("passwordeval");
         assertThat(files(with.get("git")).get(0).text()).contains("smtpPass = \"s3cr\\\"et pa$$ \\\\word\"");
         assertThat(files(with.get("neomutt")).get(0).text()).contains("set smtp_pass = 's3cr\"et pa$$ \\word'");
         assertThat(files(with.get("spring")).get(0).text()).contains("spring.mail.password=s3cr\"et pa$$ \\\\word");
@@ -190,6 +191,15 @@ class ExportWritersTest {
         for (String id : List.of("msmtp", "git", "spring", "jakarta", "kmail", "evolution", "neomutt")) {
             assertThat(files(r.get(id)).get(0).text().lines()).as(id).noneMatch(l -> l.startsWith("#injected"));
         }
+    }
+
+    @Test
+    void aLoginNameFromTheReportCannotAddACommandToMsmtpsPasswordeval() {
+        AccountProfile p = new AccountProfile(EmailAddress.parse("frank@example.test"), "",
+                List.of(server(Protocol.SMTP, "smtp.example.test", 465, Security.TLS, "frank\"; touch /tmp/pwned; echo \"", null)), List.of(), true);
+        assertThat(files(new MsmtpWriter().write(ExportInput.of(p))).get(0).text())
+                .contains("passwordeval \"secret-tool lookup host smtp.example.test service smtp user 'frank\"; touch /tmp/pwned; echo \"'\"\n")
+                .contains("#   secret-tool store --label=\"msmtp smtp.example.test\" host smtp.example.test service smtp user 'frank\"; touch /tmp/pwned; echo \"'\n");
     }
 
     @Test

@@ -54,7 +54,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * mechanism (keyring lookup, credential helper, its own option), never through the exported file.
  * Thunderbird itself (headless, through Marionette) reads our autoconfig file with its own parser,
  * loads our user.js and logs in with it. Static validators (postconf/postmap, plistlib, xmllint,
- * kreadconfig5, Evolution's source registry) check the other formats.
+ * kreadconfig5, Evolution's source registry) check the other formats. The OAuth2 exports (an
+ * Outlook.com report made after the contract) go to the same programs, which read them as written.
  */
 @Tag("real-mta")
 class RealClientsTest {
@@ -373,6 +374,126 @@ class RealClientsTest {
         // Postfix logs the session when Thunderbird goes: one successful AUTH on this port, none failed.
         List<String> session = newLogLines(logLines).stream().filter(l -> l.contains("postfix/" + service + "/smtpd[") && l.contains("disconnect from")).toList();
         assertThat(session).as("Postfix's log after Thunderbird's login").anyMatch(l -> l.contains(" auth=1 ")).noneMatch(l -> l.contains("auth=0"));
+    }
+
+    // ---- OAuth2 exports: the programs read the files as written (no login here; the account is Outlook.com's) ----
+
+    private static final String OAUTH2_USER = "alice.mailwizard@outlook.com";
+    private static final String OAUTH2_TOKEN = "EwBIA8l6BAAUbDba3x2OMJElkF7gJ4z/VbCPEz0AAbKlQ3uvG3t0ken-access-token";
+    private static Path oauth2Dir;
+
+    /**
+     * Every format of the OAuth2 report fixture (exit 1: Apple, Outlook and Postfix refuse), and a
+     * stand-in {@code mailwizard} on the clients' PATH that prints a token only when asked exactly
+     * for this account's.
+     */
+    private static synchronized Path oauth2Export() throws IOException {
+        if (oauth2Dir == null) {
+            Path stub = bin.resolve("mailwizard");
+            Files.writeString(stub, "#!/bin/sh\n[ \"$*\" = \"oauth2 token " + OAUTH2_USER + "\" ] || { echo \"unexpected: $*\" >&2; exit 1; }\n"
+                    + "echo " + OAUTH2_TOKEN + "\n");
+            Files.setPosixFilePermissions(stub, PosixFilePermissions.fromString("rwx------"));
+            Path dir = work.resolve("export-oauth2");
+            cli("", 1, List.of("export", "--from", Path.of("src/test/resources/export/report-input-oauth2.json").toAbsolutePath().toString(),
+                    "--format", "all", "--out", dir.toString(), "--name", "Alice Test"));
+            oauth2Dir = dir;
+        }
+        return oauth2Dir;
+    }
+
+    @Test
+    void msmtpReadsTheOAuth2AccountAndRunsTheTokenCommand() throws Exception {
+        Path rc = oauth2Export().resolve("msmtprc");
+        // -P evaluates passwordeval: the stand-in fails on any other arguments, and msmtp with it.
+        ExternalProgram.Result r = ExternalProgram.run(List.of("msmtp", "-C", rc.toString(), "-a", "alice-mailwizard-outlook-com-587", "-P"),
+                clientEnv(), "", work);
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("auth = XOAUTH2").contains("password = *").contains("tls_starttls = on")
+                .contains("passwordeval = mailwizard oauth2 token " + OAUTH2_USER);
+        assertThat(Files.readString(rc)).doesNotContain(OAUTH2_TOKEN);
+    }
+
+    @Test
+    void neomuttReadsTheOAuth2AuthenticatorsAndRefreshCommands() throws Exception {
+        ExternalProgram.Result r = ExternalProgram.run(List.of("neomutt", "-n", "-F", oauth2Export().resolve("neomuttrc").toString(),
+                "-Q", "smtp_authenticators", "-Q", "smtp_oauth_refresh_command", "-Q", "imap_authenticators", "-Q", "imap_oauth_refresh_command"),
+                clientEnv(), "", work);
+        assertThat(r.err()).as(r.toString()).isEmpty();
+        assertThat(r.out()).contains("smtp_authenticators = \"xoauth2\"").contains("imap_authenticators = \"xoauth2\"")
+                .contains("smtp_oauth_refresh_command = \"mailwizard oauth2 token " + OAUTH2_USER + "\"")
+                .contains("imap_oauth_refresh_command = \"mailwizard oauth2 token " + OAUTH2_USER + "\"");
+    }
+
+    @Test
+    void gitsCredentialHelperAnswersWithTheTokenAndLetsNoOtherHelperStoreIt() throws Exception {
+        Path config = oauth2Export().resolve("gitconfig-sendemail");
+        ExternalProgram.Result list = ExternalProgram.run(List.of("git", "config", "-f", config.toString(), "--list"), clientEnv(), "", work);
+        assertThat(list.exit()).as(list.toString()).isZero();
+        assertThat(list.out()).contains("sendemail.smtpauth=XOAUTH2");
+        // A user whose own configuration stores credentials on disk, including the exported file last, as it says.
+        Path store = work.resolve("git-credentials-oauth2");
+        Path global = work.resolve("gitconfig-oauth2");
+        Files.writeString(global, "[credential]\n\thelper = store --file=" + store + "\n[include]\n\tpath = " + config + "\n");
+        Map<String, String> e = clientEnv();
+        e.put("GIT_CONFIG_GLOBAL", global.toString());
+        e.put("GIT_CONFIG_NOSYSTEM", "1");
+        e.put("GIT_TERMINAL_PROMPT", "0");
+        String request = "protocol=smtp\nhost=smtp-mail.outlook.com:587\nusername=" + OAUTH2_USER + "\n\n";
+        ExternalProgram.Result fill = ExternalProgram.run(List.of("git", "credential", "fill"), e, request, work);
+        assertThat(fill.exit()).as(fill.toString()).isZero();
+        assertThat(fill.out()).contains("password=" + OAUTH2_TOKEN + "\n");
+        ExternalProgram.Result approve = ExternalProgram.run(List.of("git", "credential", "approve"), e, fill.out(), work);
+        assertThat(approve.exit()).as(approve.toString()).isZero();
+        assertThat(store).doesNotExist();
+    }
+
+    @Test
+    void thunderbirdSignsInWithOAuth2FromOurAutoconfigFileAndUserJs() throws Exception {
+        Path profile = Files.createDirectories(work.resolve("thunderbird-oauth2"));
+        Files.copy(oauth2Export().resolve("user.js"), profile.resolve("user.js"));
+        try (HeadlessThunderbird tb = HeadlessThunderbird.start(profile, work)) {
+            JsonNode config = tb.run("read-autoconfig.js", Files.readString(oauth2Export().resolve("config-v1.1.xml")));
+            assertThat(config.get("ok").asBoolean()).as(config.toString()).isTrue();
+            assertThat(config.get("outgoing")).hasSize(1);
+            assertThat(config.get("incoming")).hasSize(2);
+            List<JsonNode> servers = new ArrayList<>();
+            config.get("outgoing").forEach(servers::add);
+            config.get("incoming").forEach(servers::add);
+            assertThat(servers).as("10 = OAuth2").allMatch(s -> s.get("auth").asInt() == 10);
+            JsonNode prefs = tb.run("smtp-servers.js");
+            assertThat(prefs.get("servers").get(0).get("authMethod").asInt()).as(prefs.toString()).isEqualTo(10);
+            assertThat(prefs.get("servers").get(0).get("hostname").asText()).isEqualTo("smtp-mail.outlook.com");
+        }
+    }
+
+    @Test
+    void evolutionFindsItsOwnOutlookSignInForTheOAuth2Transport() throws Exception {
+        Path script = Path.of("src/test/resources/clients/evolution-oauth2-check.py").toAbsolutePath();
+        Path home = Files.createDirectories(work.resolve("evolution-oauth2"));
+        Path sources = Files.createDirectories(home.resolve("config/evolution/sources"));
+        Path runtime = Files.createDirectories(home.resolve("runtime"));
+        Files.setPosixFilePermissions(runtime, PosixFilePermissions.fromString("rwx------"));
+        String uid = "mailwizard-alice-mailwizard-outlook-com-smtp";
+        Files.copy(oauth2Export().resolve(uid + ".source"), sources.resolve(uid + ".source"));
+        ExternalProgram.Result r = ExternalProgram.run(List.of("env", "-i", "PATH=/usr/bin:/bin", "HOME=" + home,
+                "XDG_CONFIG_HOME=" + home.resolve("config"), "XDG_DATA_HOME=" + home.resolve("data"), "XDG_CACHE_HOME=" + home.resolve("cache"),
+                "XDG_RUNTIME_DIR=" + runtime, "dbus-run-session", "--", "/usr/bin/python3", script.toString(), uid), Map.of(), "", home);
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.out().strip()).isEqualTo("smtp-mail.outlook.com 587 Outlook Outlook");
+    }
+
+    @Test
+    void xmllintAndKdeConfigReadTheOAuth2Files() throws Exception {
+        Path schema = Path.of("src/test/resources/export/schema/autoconfig-export.xsd").toAbsolutePath();
+        ExternalProgram.Result xml = ExternalProgram.run(List.of("xmllint", "--noout", "--schema", schema.toString(),
+                oauth2Export().resolve("config-v1.1.xml").toString()), clientEnv(), "", work);
+        assertThat(xml.exit()).as(xml.toString()).isZero();
+        Path file = oauth2Export().resolve("mailtransports");
+        ExternalProgram.Result id = ExternalProgram.run(List.of("kreadconfig5", "--file", file.toString(), "--group", "General",
+                "--key", "default-transport"), clientEnv(), "", work);
+        ExternalProgram.Result auth = ExternalProgram.run(List.of("kreadconfig5", "--file", file.toString(), "--group",
+                "Transport " + id.out().strip(), "--key", "authtype"), clientEnv(), "", work);
+        assertThat(auth.out().strip()).isEqualTo("XOAUTH2");
     }
 
     private static long logLines() throws IOException {
