@@ -21,21 +21,6 @@ public final class TokenRefresher {
         this.extraCas = List.copyOf(extraCas);
     }
 
-    /** Stores a rotated refresh token; returns a warning when that failed, else null. */
-    private String keepRotated(String address, StoredGrant grant, Tokens tokens) {
-        char[] rotated = tokens.refreshToken();
-        if (rotated == null || grant.refreshToken().equals(new String(rotated))) {
-            return null;
-        }
-        try {
-            store.save(address, grant.withRefreshToken(new String(rotated)));
-            return null;
-        } catch (TokenStoreException e) {
-            return "the authorization server replaced the refresh token but " + e.getMessage()
-                    + "; the next refresh may be refused: then sign in again with mailwizard probe " + address + " --oauth2 --oauth2-remember";
-        }
-    }
-
     public FreshToken fresh(String address) {
         Optional<StoredGrant> stored;
         try {
@@ -62,6 +47,21 @@ public final class TokenRefresher {
             return new FreshToken.Issued(tokens.accessToken(), keepRotated(address, grant, tokens));
         } finally {
             tokens.wipe();
+        }
+    }
+
+    /** Stores a rotated refresh token; returns a warning when that failed, else null. */
+    private String keepRotated(String address, StoredGrant grant, Tokens tokens) {
+        char[] rotated = tokens.refreshToken();
+        if (rotated == null || grant.refreshToken().equals(new String(rotated))) {
+            return null;
+        }
+        try {
+            store.save(address, grant.withRefreshToken(new String(rotated)));
+            return null;
+        } catch (TokenStoreException e) {
+            return "the authorization server replaced the refresh token but " + e.getMessage()
+                    + "; the next refresh may be refused: then sign in again with mailwizard probe " + address + " --oauth2 --oauth2-remember";
         }
     }
 }
