@@ -19,7 +19,7 @@ import java.util.List;
  * @param secret     where the login's secret comes from: a password or token on stdin (read before
  *                   discovery), or an OAuth2 sign-in (after discovery, which names the servers)
  * @param sendTo     {@code --send-test}, or null
- * @param signIn     the {@code --oauth2} options (also when {@code secret} is not OAUTH2: the defaults)
+ * @param signIn     the {@code --oauth2} options (their defaults without {@code --oauth2}; null for a batch line)
  */
 record ParsedProbe(Target target, List<String> typedHosts, ParsedSettings settings, String user, LoginSecret secret,
                    String sendTo, boolean allowPlainAuth, SignInOptions signIn) {

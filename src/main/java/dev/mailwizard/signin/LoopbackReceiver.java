@@ -10,6 +10,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +33,8 @@ final class LoopbackReceiver implements AutoCloseable {
             <p>You can close this tab and return to MailWizard.</p>
             </body></html>
             """;
+
+    private static final Set<String> ANSWER_PARAMETERS = Set.of("code", "error", "state");
 
     /** How the wait ended. */
     sealed interface Wait {
@@ -89,7 +93,7 @@ final class LoopbackReceiver implements AutoCloseable {
             URI request = exchange.getRequestURI();
             String query = request.getRawQuery();
             boolean isAnswer = "GET".equals(exchange.getRequestMethod()) && "/".equals(request.getRawPath()) && query != null
-                    && (query.contains("code=") || query.contains("error=") || query.contains("state="));
+                    && Arrays.stream(query.split("&")).map(p -> p.split("=", 2)[0]).anyMatch(ANSWER_PARAMETERS::contains);
             if (!isAnswer || answer.isDone()) {
                 exchange.sendResponseHeaders(404, -1);
                 return;

@@ -68,8 +68,8 @@ public final class TokenEndpoint {
     }
 
     private TokenResult send(AuthorizationGrant grant) {
-        TokenRequest request = secret == null ? new TokenRequest(endpoint, clientId, grant)
-                : new TokenRequest(endpoint, new ClientSecretPost(clientId, secret), grant);
+        TokenRequest request = secret == null ? new TokenRequest.Builder(endpoint, clientId, grant).build()
+                : new TokenRequest.Builder(endpoint, new ClientSecretPost(clientId, secret), grant).build();
         HTTPRequest http = request.toHTTPRequest();
         http.setConnectTimeout(CONNECT_TIMEOUT_MS);
         http.setReadTimeout(READ_TIMEOUT_MS);

@@ -153,7 +153,7 @@ public final class MockAuthorizationServer implements AutoCloseable {
                 return out; // "no request found in queue": all taken
             }
             URI url = URI.create(r.getRequestUrl().toString());
-            out.add(new Received(r.getMethod(), url.getPath(), parameters(url.getRawQuery()), parameters(r.getUtf8Body())));
+            out.add(new Received(r.getMethod(), url.getPath(), parameters(url.getRawQuery()), parameters(r.getBody().readUtf8())));
         }
     }
 
