@@ -10,7 +10,7 @@ import java.util.List;
 /** The {@code mailwizard} command and its sub-commands. */
 @Command(name = "mailwizard", mixinStandardHelpOptions = true, versionProvider = MailWizardCommand.Version.class,
         description = "Finds the mail server settings that work, with evidence: every port, every TLS mode, the certificate and the login, explained in plain words.",
-        subcommands = {ProbeCommand.class, BatchCommand.class, ExportCommand.class, DemoCommand.class},
+        subcommands = {ProbeCommand.class, BatchCommand.class, ExportCommand.class, DemoCommand.class, OAuth2Command.class},
         footer = {"", "Start with:  mailwizard              (on a desktop: opens the wizard window)",
                 "             mailwizard demo         (no account or network needed)",
                 "             mailwizard probe alice@example.com --password-stdin",
@@ -37,9 +37,10 @@ public final class MailWizardCommand implements Runnable {
             io.out().flush();
             return ExitCodes.WORKING;
         }
-        if (SecretArguments.hasPasswordOption(args)) {
-            // Refused before parsing, so that no message can echo the password.
-            io.err().println("mailwizard: " + SecretArguments.NEVER_ON_COMMAND_LINE);
+        String refusal = SecretArguments.refusal(args);
+        if (refusal != null) {
+            // Refused before parsing, so that no message can echo the password or token.
+            io.err().println("mailwizard: " + refusal);
             io.err().flush();
             return ExitCodes.USAGE;
         }
@@ -120,6 +121,15 @@ public final class MailWizardCommand implements Runnable {
                 p.stdout = io.out();
                 p.stderr = io.err();
                 p.baseTrust = io.baseTrust();
+                p.tokenStore = io.tokenStore();
+                p.browser = io.browser();
+            } else if (created instanceof OAuth2TokenCommand t) {
+                t.stdout = io.out();
+                t.stderr = io.err();
+                t.tokenStore = io.tokenStore();
+            } else if (created instanceof OAuth2ForgetCommand f) {
+                f.stderr = io.err();
+                f.tokenStore = io.tokenStore();
             } else if (created instanceof BatchCommand b) {
                 b.stdin = io.in();
                 b.stdout = io.out();

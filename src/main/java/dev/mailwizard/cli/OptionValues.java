@@ -35,6 +35,20 @@ final class OptionValues {
         return Duration.ofMillis(millis);
     }
 
+    /** A number of seconds for {@code option}: more than 0, at most {@code max}. */
+    static Duration seconds(String option, String value, int max) {
+        BigDecimal seconds;
+        try {
+            seconds = new BigDecimal(value.strip());
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " '" + value + "' is not a number of seconds (e.g. 300)");
+        }
+        if (seconds.signum() <= 0 || seconds.compareTo(BigDecimal.valueOf(max)) > 0) {
+            throw new UsageException(option + " '" + value + "' must be more than 0 and at most " + max + " seconds");
+        }
+        return Duration.ofMillis(seconds.movePointRight(3).longValue());
+    }
+
     /** {@code --dns SERVER[:PORT]}: an IP address (IPv6 in brackets when a port follows), port 53 by default. */
     static InetSocketAddress dns(String value) {
         String v = value.strip();

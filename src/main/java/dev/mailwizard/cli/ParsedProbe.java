@@ -14,13 +14,15 @@ import java.util.List;
  * test, the servers typed, the login and the shared settings. A batch line is one with only a
  * target ({@link #of}).
  *
- * @param typedHosts        {@code --host} values, in ASCII
- * @param user              {@code --user}, or null for the address
- * @param passwordFromStdin {@code --password-stdin}: the password is read before discovery
- * @param sendTo            {@code --send-test}, or null
+ * @param typedHosts {@code --host} values, in ASCII
+ * @param user       {@code --user}, or null for the address
+ * @param secret     where the login's secret comes from: a password or token on stdin (read before
+ *                   discovery), or an OAuth2 sign-in (after discovery, which names the servers)
+ * @param sendTo     {@code --send-test}, or null
+ * @param signIn     the {@code --oauth2} options (their defaults without {@code --oauth2}; null for a batch line)
  */
-record ParsedProbe(Target target, List<String> typedHosts, ParsedSettings settings, String user, boolean passwordFromStdin,
-                   String sendTo, boolean allowPlainAuth) {
+record ParsedProbe(Target target, List<String> typedHosts, ParsedSettings settings, String user, LoginSecret secret,
+                   String sendTo, boolean allowPlainAuth, SignInOptions signIn) {
     ParsedProbe {
         typedHosts = List.copyOf(typedHosts);
     }
@@ -40,7 +42,17 @@ record ParsedProbe(Target target, List<String> typedHosts, ParsedSettings settin
 
     /** A probe of {@code target} with the shared settings and nothing else: a batch line. */
     static ParsedProbe of(Target target, ParsedSettings settings) {
-        return new ParsedProbe(target, List.of(), settings, null, false, null, false);
+        return new ParsedProbe(target, List.of(), settings, null, LoginSecret.NONE, null, false, null);
+    }
+
+    /** {@code --password-stdin}: the password is read before discovery. */
+    boolean passwordFromStdin() {
+        return secret == LoginSecret.PASSWORD_STDIN;
+    }
+
+    /** Under which name a remembered sign-in is kept: the address, or the login for a host name. */
+    String account() {
+        return target.address() != null ? target.address().toString() : login();
     }
 
     /** The login name: {@code --user}, else the address; null for a host name without {@code --user}. */

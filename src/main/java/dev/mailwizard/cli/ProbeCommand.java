@@ -8,12 +8,16 @@ import dev.mailwizard.probe.ProbeJob;
 import dev.mailwizard.probe.ProbeListener;
 import dev.mailwizard.probe.ProbeRequest;
 import dev.mailwizard.probe.TrustMaterial;
+import dev.mailwizard.signin.Browser;
+import dev.mailwizard.signin.RegistrationsFile;
+import dev.mailwizard.signin.TokenStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -25,7 +29,7 @@ import java.util.concurrent.Callable;
 @Command(name = "probe", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Finds and tests the outgoing (SMTP submission) settings for an e-mail address or a host name.",
         footer = {"", "Exit codes: 0 a secure working configuration, 1 none, 2 bad input, 3 login rejected, 130 cancelled.",
-                "The password is never an argument: pipe it in with --password-stdin."})
+                "The password is never an argument: pipe it in with --password-stdin (an OAuth2 access token with --oauth2-token-stdin)."})
 public final class ProbeCommand extends ProbeSettings implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ADDRESS-OR-HOST", description = "e-mail address (alice@example.com) or mail server host name")
     String target;
@@ -42,6 +46,22 @@ public final class ProbeCommand extends ProbeSettings implements Callable<Intege
     @Option(names = "--password-stdin", description = "read the password from the first line of standard input")
     boolean passwordStdin;
 
+    @Option(names = "--oauth2", description = "sign in with the provider in the browser (OAuth2) instead of a password; needs a registration (see --oauth2-config)")
+    boolean oauth2;
+
+    @Option(names = "--oauth2-token-stdin", description = "read an OAuth2 access token from the first line of standard input")
+    boolean oauth2TokenStdin;
+
+    @Option(names = "--oauth2-config", paramLabel = "FILE",
+            description = "OAuth2 client registrations (default: oauth2.json in the MailWizard config folder, e.g. ~/.config/mailwizard)")
+    Path oauth2Config;
+
+    @Option(names = "--oauth2-remember", description = "keep the refresh token in the OS keyring for 'mailwizard oauth2 token' (else nothing is stored)")
+    boolean oauth2Remember;
+
+    @Option(names = "--oauth2-wait", paramLabel = "SECONDS", description = "how long to wait for the sign-in in the browser (default 300)")
+    String oauth2Wait;
+
     @Option(names = "--send-test", paramLabel = "TO", description = "after a successful login, send one short test message to TO")
     String sendTest;
 
@@ -53,19 +73,40 @@ public final class ProbeCommand extends ProbeSettings implements Callable<Intege
     PrintStream stderr = System.err;
     /** Tests and the demo replace the system trust store. */
     TrustMaterial baseTrust;
+    /** Tests replace the OS keyring and the browser (null: the real ones). */
+    TokenStore tokenStore;
+    Browser browser;
 
     @Override
     public Integer call() {
         ParsedProbe parsed = ProbeArguments.parse(this);
-        Credentials credentials = parsed.passwordFromStdin()
-                ? new Credentials(parsed.login(), StdinSecret.read(stdin, "--password-stdin")) : null;
+        Credentials credentials = StdinSecret.credentials(parsed, stdin);
+        // Read before anything is contacted, so a bad file is bad usage like any other input.
+        RegistrationsFile registrations = parsed.secret() != LoginSecret.OAUTH2 ? null
+                : SignInStep.registrations(parsed.signIn().registrations(), parsed.signIn().named());
         FoundServers servers = FoundServers.find(parsed, this::discover);
+        if (registrations != null && !servers.candidates().isEmpty()) {
+            SignInStep.Outcome signedIn = signIn(parsed, registrations, servers);
+            if (signedIn instanceof SignInStep.Outcome.Stopped stopped) {
+                stderr.println("mailwizard probe: " + MailWizardCommand.oneLine(stopped.message()));
+                return stopped.exitCode();
+            }
+            credentials = ((SignInStep.Outcome.SignedIn) signedIn).credentials();
+        }
         // After discovery, as it always was: a port/mode mix that leaves nothing to test is named only now.
         ProbeRequest request = parsed.request(credentials);
         TrustMaterial trust = parsed.settings().trust(baseTrust != null ? baseTrust : TrustMaterial.system());
         ProbeJob job = servers.job(request, trust, parsed.settings().resolver(),
                 planned -> Terminal.interactive() ? new ProgressPrinter(stderr, planned) : ProbeListener.NONE);
         return JobRunner.run(job, output.json, output.transcript, stdout);
+    }
+
+    /** The --oauth2 step, once discovery has named the servers. */
+    private SignInStep.Outcome signIn(ParsedProbe parsed, RegistrationsFile registrations, FoundServers servers) {
+        parsed.settings().ports().modes(); // a port/mode mix that leaves nothing to test is named before the browser opens
+        // Discovery does not hand over the provider's OAuth2 endpoints (DiscoveryResult has no field for them),
+        // so the registration names its endpoints and scopes itself.
+        return new SignInStep(parsed, registrations, tokenStore, browser, stderr).run(servers.candidates(), null);
     }
 
     private DiscoveryResult discover(EmailAddress address, DiscoveryConfig config) {

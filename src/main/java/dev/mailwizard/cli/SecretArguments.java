@@ -5,15 +5,19 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Keeps passwords typed as arguments out of error messages. MailWizard has no option that takes a
- * password, so one that looks like it was typed by mistake; picocli's "Unknown options" message
+ * Keeps passwords and tokens typed as arguments out of error messages. MailWizard has no option that
+ * takes either, so one that looks like it was typed by mistake; picocli's "Unknown options" message
  * would echo it (and its value) to a terminal or a CI log.
  */
 final class SecretArguments {
     static final String NEVER_ON_COMMAND_LINE =
             "passwords are never command-line arguments: pipe it with --password-stdin (e.g. printf '%s\\n' \"$PW\" | mailwizard probe ... --password-stdin)";
+    static final String TOKENS_NEVER_ON_COMMAND_LINE =
+            "tokens are never command-line arguments: pipe an access token with --oauth2-token-stdin (e.g. mailwizard oauth2 token ADDRESS | mailwizard probe ADDRESS --oauth2-token-stdin)";
     /** --password, --pass, --passwd, -p: with a separate value, "=value", or -pVALUE. */
     private static final Pattern PASSWORD_OPTION = Pattern.compile("(--(password|pass|passwd|pwd)(=.*)?)|(-p.*)", Pattern.DOTALL);
+    /** --token, --access-token, --refresh-token, --oauth2-token, --bearer: with a separate value or "=value". */
+    private static final Pattern TOKEN_OPTION = Pattern.compile("--(token|access-token|refresh-token|oauth2-token|bearer|bearer-token)(=.*)?", Pattern.DOTALL);
     /** Anything whose name suggests a secret, e.g. --smtp-password, --token, --secret. */
     private static final Pattern SECRET_LIKE = Pattern.compile("--?[a-z0-9-]*(pass|pwd|secret|token)[a-z0-9-]*(=.*)?", Pattern.DOTALL);
     private static final String HIDDEN = "<hidden>";
@@ -21,17 +25,20 @@ final class SecretArguments {
     private SecretArguments() {
     }
 
-    /** True when an argument before "--" is a password option MailWizard refuses outright. */
-    static boolean hasPasswordOption(String[] args) {
+    /** Why the command line is refused outright (an argument before "--" is a password or token option), or null. */
+    static String refusal(String[] args) {
         for (String a : args) {
             if ("--".equals(a)) {
-                return false;
+                return null;
             }
             if (PASSWORD_OPTION.matcher(a).matches()) {
-                return true;
+                return NEVER_ON_COMMAND_LINE;
+            }
+            if (TOKEN_OPTION.matcher(a.toLowerCase(Locale.ROOT)).matches()) {
+                return TOKENS_NEVER_ON_COMMAND_LINE;
             }
         }
-        return false;
+        return null;
     }
 
     /**

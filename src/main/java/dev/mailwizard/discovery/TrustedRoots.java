@@ -9,12 +9,15 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
-/** The CAs discovery trusts over HTTPS: the system's, plus the extra ones given with {@code --trust-ca}. */
-final class TrustedRoots {
+/**
+ * The CAs trusted over HTTPS: the system's, plus the extra ones given with {@code --trust-ca}. Discovery
+ * fetches config files with it; the OAuth2 sign-in reaches token endpoints with it.
+ */
+public final class TrustedRoots {
     private TrustedRoots() {
     }
 
-    static SSLContext context(List<X509Certificate> extraCas) {
+    public static SSLContext context(List<X509Certificate> extraCas) {
         try {
             KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
             ks.load(null, null);

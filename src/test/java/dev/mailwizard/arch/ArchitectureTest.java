@@ -26,6 +26,7 @@ class ArchitectureTest {
             .layer("report").definedBy("dev.mailwizard.report..")
             .layer("export").definedBy("dev.mailwizard.export..")
             .layer("probe").definedBy("dev.mailwizard.probe..")
+            .layer("signin").definedBy("dev.mailwizard.signin..")
             .layer("discovery").definedBy("dev.mailwizard.discovery..")
             .layer("model").definedBy("dev.mailwizard.model..")
             .whereLayer("launcher").mayNotBeAccessedByAnyLayer()
@@ -35,14 +36,16 @@ class ArchitectureTest {
             .whereLayer("report").mayOnlyBeAccessedByLayers("cli", "ui")
             .whereLayer("export").mayOnlyBeAccessedByLayers("cli", "ui")
             .whereLayer("probe").mayOnlyBeAccessedByLayers("cli", "ui", "report")
-            .whereLayer("discovery").mayOnlyBeAccessedByLayers("cli", "ui")
-            .whereLayer("model").mayOnlyBeAccessedByLayers("cli", "ui", "report", "export", "probe", "discovery", "demo")
+            .whereLayer("signin").mayOnlyBeAccessedByLayers("cli", "ui")
+            .whereLayer("discovery").mayOnlyBeAccessedByLayers("cli", "ui", "signin")
+            .whereLayer("model").mayOnlyBeAccessedByLayers("cli", "ui", "report", "export", "probe", "discovery", "demo", "signin")
             .withOptionalLayers(true);
 
     @ArchTest
     static final ArchRule modelDependsOnNothingOfOurs = noClasses().that().resideInAPackage("dev.mailwizard.model..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.mailwizard.probe..", "dev.mailwizard.discovery..",
-                    "dev.mailwizard.report..", "dev.mailwizard.export..", "dev.mailwizard.cli..", "dev.mailwizard.ui..", "dev.mailwizard.demo..");
+                    "dev.mailwizard.report..", "dev.mailwizard.export..", "dev.mailwizard.cli..", "dev.mailwizard.ui..", "dev.mailwizard.demo..",
+                    "dev.mailwizard.signin..");
 
     @ArchTest
     static final ArchRule javafxOnlyInUi = noClasses().that().resideOutsideOfPackage("dev.mailwizard.ui..")

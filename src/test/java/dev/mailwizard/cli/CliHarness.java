@@ -1,5 +1,8 @@
 package dev.mailwizard.cli;
 
+import dev.mailwizard.signin.Browser;
+import dev.mailwizard.signin.TokenStore;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -14,10 +17,15 @@ final class CliHarness {
     }
 
     static Result run(String stdin, String... args) {
+        return run(stdin, null, null, args);
+    }
+
+    /** With a token store and a browser for OAuth2 sign-in in place of the OS keyring and the system browser. */
+    static Result run(String stdin, TokenStore tokenStore, Browser browser, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = MailWizardCommand.execute(new CliIo(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), null), args);
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), null, tokenStore, browser), args);
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

@@ -1,0 +1,224 @@
+package dev.mailwizard.signin;
+
+import dev.mailwizard.demo.DemoPki;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.OAuth2Config;
+import no.nav.security.mock.oauth2.http.MockWebServerWrapper;
+import no.nav.security.mock.oauth2.http.Ssl;
+import no.nav.security.mock.oauth2.http.SslKeystore;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
+import okhttp3.mockwebserver.RecordedRequest;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * A real OAuth2 authorization server for tests: navikt's mock-oauth2-server in this JVM, over HTTPS
+ * with a certificate from a test CA, on localhost. It signs its tokens for one issuer id with the
+ * given subject ({@code sub}), answers the authorization endpoint at once (no login page) with a
+ * redirect carrying code and state, checks the PKCE verifier, and issues refresh tokens (rotated
+ * when asked). {@link #browse} is the person's browser: it follows the authorization URL to our
+ * loopback listener. {@link #received()} says what the server was sent.
+ */
+public final class MockAuthorizationServer implements AutoCloseable {
+    /** A request as the server received it: method, path, query and form parameters (first value of each). */
+    public record Received(String method, String path, Map<String, String> query, Map<String, String> form) {
+    }
+
+    /** What the browser saw at the end: our loopback listener's status and page, and the URL it was sent to. */
+    public record Page(int status, String body, URI url) {
+    }
+
+    private static final String KEY_PASSWORD = "test";
+
+    private final MockOAuth2Server server;
+    private final String issuerId;
+    private final HttpClient browser;
+
+    private MockAuthorizationServer(MockOAuth2Server server, String issuerId, HttpClient browser) {
+        this.server = server;
+        this.issuerId = issuerId;
+        this.browser = browser;
+    }
+
+    /** Starts on localhost with a certificate for "localhost" only, issued by {@code ca}. */
+    public static MockAuthorizationServer start(DemoPki ca, String issuerId, String subject, boolean rotateRefreshTokens) {
+        DemoPki.Issued leaf = ca.issue("localhost");
+        return start(keyStore(leaf), KEY_PASSWORD, ca.caCertificate(), issuerId, subject, rotateRefreshTokens);
+    }
+
+    /**
+     * Starts on localhost (any free port) presenting the key in {@code keyStore}; the browser step trusts {@code ca}.
+     *
+     * @param keyPassword the password of the key entry
+     */
+    public static MockAuthorizationServer start(KeyStore keyStore, String keyPassword, X509Certificate ca, String issuerId, String subject,
+                                                boolean rotateRefreshTokens) {
+        Ssl ssl = new Ssl(new SslKeystore(keyPassword, keyStore));
+        OAuth2Config config = new OAuth2Config(false, null, null, rotateRefreshTokens, new OAuth2TokenProvider(),
+                Set.of(new DefaultOAuth2TokenCallback(issuerId, subject)), new MockWebServerWrapper(ssl));
+        MockOAuth2Server server = new MockOAuth2Server(config);
+        try {
+            server.start(InetAddress.getByName("localhost"), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        HttpClient browser = HttpClient.newBuilder().sslContext(trusting(ca)).followRedirects(HttpClient.Redirect.NEVER).build();
+        return new MockAuthorizationServer(server, issuerId, browser);
+    }
+
+    /** The issuer URL, e.g. https://localhost:40123/mailwizard (the {@code iss} of its tokens). */
+    public String issuer() {
+        return strip(server.issuerUrl(issuerId).toString());
+    }
+
+    public URI authorizationEndpoint() {
+        return URI.create(server.authorizationEndpointUrl(issuerId).toString());
+    }
+
+    public URI tokenEndpoint() {
+        return URI.create(server.tokenEndpointUrl(issuerId).toString());
+    }
+
+    public int port() {
+        return server.baseUrl().port();
+    }
+
+    /** A client for this server; "openid" is in the scopes because the server wants it. */
+    public OAuth2Client client(String clientId, String clientSecret) {
+        return new OAuth2Client(issuer(), clientId, clientSecret, authorizationEndpoint(), tokenEndpoint(), List.of("openid", "offline_access"));
+    }
+
+    /** One registrations-file entry for this server, for these mail hosts. */
+    public String registrationJson(String clientId, List<String> hosts) {
+        return "{\"issuer\": \"" + issuer() + "\", \"hosts\": [" + String.join(", ", hosts.stream().map(h -> "\"" + h + "\"").toList())
+                + "], \"clientId\": \"" + clientId + "\", \"authorizationEndpoint\": \"" + authorizationEndpoint()
+                + "\", \"tokenEndpoint\": \"" + tokenEndpoint() + "\", \"scopes\": [\"openid\", \"offline_access\"]}";
+    }
+
+    /** The browser: opens the authorization URL and follows the server's redirect to the loopback listener. */
+    public Page browse(URI authorizationUrl) {
+        return browse(authorizationUrl, UnaryOperator.identity());
+    }
+
+    /** As {@link #browse(URI)}, with the redirect changed on its way (a forged or mixed-up answer). */
+    public Page browse(URI authorizationUrl, UnaryOperator<URI> changeRedirect) {
+        HttpResponse<String> authorize = get(authorizationUrl);
+        String location = authorize.headers().firstValue("Location")
+                .orElseThrow(() -> new AssertionError("no redirect from the authorization endpoint: " + authorize.statusCode() + " " + authorize.body()));
+        return open(changeRedirect.apply(URI.create(location)));
+    }
+
+    /** The browser going straight to the redirect URI with {@code parameters} and the request's own state (an answer the server never gave). */
+    public Page answerWithoutServer(URI authorizationUrl, String parameters) {
+        Map<String, String> request = parameters(authorizationUrl.getRawQuery());
+        String state = URLEncoder.encode(request.get("state"), StandardCharsets.UTF_8);
+        return open(URI.create(request.get("redirect_uri") + "?" + parameters + "&state=" + state));
+    }
+
+    /** Opens {@code url} in the browser (no redirects followed). */
+    public Page open(URI url) {
+        HttpResponse<String> r = get(url);
+        return new Page(r.statusCode(), r.body(), url);
+    }
+
+    /** Every request the server received since the last call, in order. */
+    public List<Received> received() {
+        List<Received> out = new ArrayList<>();
+        while (true) {
+            RecordedRequest r;
+            try {
+                r = server.takeRequest(0, TimeUnit.MILLISECONDS);
+            } catch (RuntimeException e) {
+                return out; // "no request found in queue": all taken
+            }
+            URI url = URI.create(r.getRequestUrl().toString());
+            out.add(new Received(r.getMethod(), url.getPath(), parameters(url.getRawQuery()), parameters(r.getBody().readUtf8())));
+        }
+    }
+
+    /** The received requests to the token endpoint. */
+    public List<Received> tokenRequests() {
+        return received().stream().filter(r -> r.path().endsWith("/token")).toList();
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+    }
+
+    static Map<String, String> parameters(String raw) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return out;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            out.putIfAbsent(name, value);
+        }
+        return out;
+    }
+
+    private HttpResponse<String> get(URI url) {
+        try {
+            return browser.send(HttpRequest.newBuilder(url).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("the browser could not open " + url + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static KeyStore keyStore(DemoPki.Issued leaf) {
+        try {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(null, null);
+            ks.setKeyEntry("server", leaf.key(), KEY_PASSWORD.toCharArray(), leaf.chain().toArray(new X509Certificate[0]));
+            return ks;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static SSLContext trusting(X509Certificate ca) {
+        try {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(null, null);
+            ks.setCertificateEntry("ca", ca);
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(ks);
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, tmf.getTrustManagers(), null);
+            return ctx;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String strip(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}
