@@ -45,7 +45,11 @@ public final class ScriptedImapServer extends ScriptedMailboxServer {
                 case "LOGIN" -> {
                     countAuthAttempt();
                     String[] cred = parts.length > 2 ? parts[2].split(" ", 2) : new String[]{"", ""};
-                    login(c.out, tag, unquote(cred[0]), cred.length > 1 ? unquote(cred[1]) : "");
+                    String password = cred.length > 1 ? unquote(cred[1]) : "";
+                    if (password.matches("\\{\\d+}")) { // a literal (RFC 3501 4.3): the client waits for "+"
+                        password = prompt(c, "+ Ready for literal data");
+                    }
+                    login(c.out, tag, unquote(cred[0]), password);
                 }
                 case "AUTHENTICATE" -> {
                     countAuthAttempt();
