@@ -112,9 +112,9 @@ final class LoginReplyDiagnosis {
         return new Reply(text, protocol, smtpCode, enhanced, codes);
     }
 
-    /** The last line (of those joined with " / ") that starts with an SMTP reply code, or null. */
+    /** The last line (of those joined with " / " or on lines of their own) that starts with an SMTP reply code, or null. */
     private static String finalReplyLine(String reply) {
-        List<String> lines = List.of(reply.split(" / "));
+        List<String> lines = List.of(reply.split(" / |\\r?\\n"));
         for (int i = lines.size() - 1; i >= 0; i--) {
             String line = lines.get(i).strip();
             if (SMTP_CODE.matcher(line).find()) {

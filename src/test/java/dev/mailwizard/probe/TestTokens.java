@@ -1,7 +1,5 @@
 package dev.mailwizard.probe;
 
-import static dev.mailwizard.probe.ProbeHarness.USER;
-
 import dev.mailwizard.demo.ScriptedServer;
 import dev.mailwizard.model.Credentials;
 
@@ -12,21 +10,22 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Access tokens shaped like the real ones (a signed JWT: header.payload.signature, Base64url),
+ * Access tokens shaped like the real ones (for alice@demo.test) (a signed JWT: header.payload.signature, Base64url),
  * of the lengths Google and Microsoft hand out (about 1,200 to 2,000 characters), and what a
  * scripted server received of them.
  */
-final class TestTokens {
+public final class TestTokens {
+    private static final String USER = "alice@demo.test";
     /** A token of about 1,500 characters, the middle of the real range. */
-    static final String TOKEN = jwt(1500, 1);
+    public static final String TOKEN = jwt(1500, 1);
     /** Another user's (or an expired) token of the same shape. */
-    static final String OTHER_TOKEN = jwt(1500, 2);
+    public static final String OTHER_TOKEN = jwt(1500, 2);
 
     private TestTokens() {
     }
 
     /** A JWT of about {@code length} characters; the same seed gives the same token. */
-    static String jwt(int length, long seed) {
+    public static String jwt(int length, long seed) {
         Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
         String header = url.encodeToString("{\"alg\":\"RS256\",\"kid\":\"demo-key\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
         Random random = new Random(seed);
@@ -69,7 +68,7 @@ final class TestTokens {
      * Pieces of the token a report must never show: every 9-character piece of the token and of
      * each Base64 form it can take inside a SASL response.
      */
-    static List<String> pieces(String token) {
+    public static List<String> pieces(String token) {
         java.util.Set<String> pieces = new java.util.LinkedHashSet<>();
         List<String> forms = new java.util.ArrayList<>(List.of(token));
         // The token after 0, 1 or 2 other bytes, Base64-encoded: without the groups that hold those bytes
