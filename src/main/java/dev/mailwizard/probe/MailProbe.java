@@ -47,7 +47,6 @@ abstract class MailProbe {
         this.deadline = deadline;
         this.guard = guard;
         this.rec = rec;
-        rec.method = method();
     }
 
     /** The protocol dialogue on a fresh connection: greeting, capabilities, STARTTLS, TLS. Never sends credentials. */

@@ -33,7 +33,7 @@ final class ProbeRecorder {
     volatile TestMessage testMessage;
     volatile String legacyTlsVersion;
     /** The kind of secret the run logs in with (null: none), for a login that was never reached. */
-    volatile AuthMethod method;
+    private final AuthMethod method;
     volatile Long resolveMs;
     volatile Long connectMs;
     volatile Long greetingMs;
@@ -43,7 +43,13 @@ final class ProbeRecorder {
     private volatile long phaseStart = System.nanoTime();
 
     ProbeRecorder(Endpoint endpoint) {
+        this(endpoint, null);
+    }
+
+    /** {@code method}: the kind of secret the run logs in with, or null when it has none. */
+    ProbeRecorder(Endpoint endpoint, AuthMethod method) {
         this.endpoint = endpoint;
+        this.method = method;
     }
 
     Phase phase() {

@@ -178,6 +178,19 @@ class TokenLoginSmtpTest {
     }
 
     @Test
+    void aProbeThatNeverReachesTheLoginStillReportsTheTokenMethod() throws java.io.IOException {
+        int closed;
+        try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        Endpoint e = Endpoint.smtp(HOST, closed, Security.TLS);
+        ProbeResult r = new ProbeRun(List.of(new PlannedProbe(e, true)), TestTokens.options(TOKEN), trust(), loopback(), ProbeListener.NONE)
+                .execute().get(0);
+        assertThat(r.outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(r.login().method()).isEqualTo(AuthMethod.OAUTH2);
+    }
+
+    @Test
     void aPasswordNeverGoesWithTheTokenMechanisms() {
         try (var server = ScriptedSmtpServer.start(goodImplicitTls().authAfterTls("XOAUTH2", "OAUTHBEARER").build())) {
             ProbeResult r = ProbeHarness.probe(server, Security.TLS, PASSWORD);
