@@ -17,11 +17,13 @@ import java.util.logging.Logger;
  */
 final class MailSessionFactory {
     /**
-     * Angus logs each SASL response (with a token in it) at FINE; its SASL loggers stay at INFO
-     * whatever level the logging configuration gives them (held here: loggers are weakly kept).
+     * Angus logs each SASL response after a challenge (a token, when the initial response is not
+     * inline) at FINE, on the SMTP and IMAP store loggers (named after the packages of SMTPTransport
+     * and IMAPStore); they are set to INFO when this class loads, over a logging configuration that
+     * asked for FINE (held here, since java.util.logging keeps loggers weakly).
      */
     private static final List<Logger> QUIET_SASL_LOGGERS = List.of(Logger.getLogger("org.eclipse.angus.mail.smtp"),
-            Logger.getLogger("org.eclipse.angus.mail.imap.protocol"));
+            Logger.getLogger("org.eclipse.angus.mail.imap"));
 
     static {
         QUIET_SASL_LOGGERS.forEach(l -> l.setLevel(Level.INFO));
