@@ -45,14 +45,21 @@ public final class ScriptedImapServer extends ScriptedMailboxServer {
                 case "LOGIN" -> {
                     countAuthAttempt();
                     String[] cred = parts.length > 2 ? parts[2].split(" ", 2) : new String[]{"", ""};
-                    login(c.out, tag, unquote(cred[0]), cred.length > 1 ? unquote(cred[1]) : "");
+                    String password = cred.length > 1 ? unquote(cred[1]) : "";
+                    if (password.matches("\\{\\d+}")) { // a literal (RFC 3501 4.3): the client waits for "+"
+                        password = prompt(c, "+ Ready for literal data");
+                    }
+                    login(c.out, tag, unquote(cred[0]), password);
                 }
                 case "AUTHENTICATE" -> {
                     countAuthAttempt();
-                    send(c.out, "+ ");
-                    String answer = c.in.readLine();
-                    record(answer, c.tls);
-                    String[] f = new String(Base64.getDecoder().decode(answer == null ? "" : answer.trim()), StandardCharsets.UTF_8).split("\0", -1);
+                    String[] args = parts.length > 2 ? parts[2].split(" ", 2) : new String[]{""};
+                    if (TokenResponse.isTokenMechanism(args[0])) {
+                        tokenLogin(c, tag, args[0], args.length > 1 ? args[1] : prompt(c, "+ "));
+                        continue;
+                    }
+                    String answer = prompt(c, "+ ");
+                    String[] f = new String(Base64.getDecoder().decode(answer.trim()), StandardCharsets.UTF_8).split("\0", -1);
                     login(c.out, tag, f.length > 1 ? f[1] : "", f.length > 2 ? f[2] : "");
                 }
                 case "SELECT", "EXAMINE" -> {
@@ -81,10 +88,39 @@ public final class ScriptedImapServer extends ScriptedMailboxServer {
             caps.add("LOGINDISABLED");
         } else if (b.loginDisabledAfterTls()) {
             caps.add("LOGINDISABLED");
-        } else {
+        } else if (b.sasl().isEmpty()) {
             caps.add("AUTH=PLAIN");
+        } else {
+            b.sasl().forEach(m -> caps.add("AUTH=" + m));
+        }
+        if (tls && b.saslIr()) {
+            caps.add("SASL-IR");
         }
         return caps;
+    }
+
+    /** Sends a continuation and returns (and records) the client's answer; "" when it hung up. */
+    private String prompt(Connection c, String continuation) throws IOException {
+        send(c.out, continuation);
+        String answer = c.in.readLine();
+        record(answer, c.tls);
+        return answer == null ? "" : answer;
+    }
+
+    /**
+     * XOAUTH2 / OAUTHBEARER: the user's entry in {@code users} is the token it must carry; another
+     * token gets Gmail's answer, an error challenge and, after the client's reply to it, NO.
+     */
+    private void tokenLogin(Connection c, String tag, String mechanism, String response) throws IOException {
+        TokenResponse r = TokenResponse.parse(mechanism, response);
+        if (!b.loginReply().isEmpty()) {
+            login(c.out, tag, "", "");
+        } else if (r.token() != null && r.token().equals(b.users().get(r.user()))) {
+            send(c.out, tag + " OK AUTHENTICATE completed");
+        } else {
+            prompt(c, "+ " + TokenResponse.ERROR_CHALLENGE);
+            send(c.out, tag + " NO [AUTHENTICATIONFAILED] Invalid credentials (Failure)");
+        }
     }
 
     private void login(OutputStream out, String tag, String user, String password) throws IOException {

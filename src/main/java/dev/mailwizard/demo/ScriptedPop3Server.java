@@ -33,6 +33,9 @@ public final class ScriptedPop3Server extends ScriptedMailboxServer {
                     }
                     if (c.tls) {
                         send(c.out, "USER");
+                        if (!b.sasl().isEmpty()) {
+                            send(c.out, "SASL " + String.join(" ", b.sasl()));
+                        }
                     }
                     send(c.out, "UIDL");
                     send(c.out, ".");
@@ -59,6 +62,15 @@ public final class ScriptedPop3Server extends ScriptedMailboxServer {
                     }
                     send(c.out, c.tls && pw.equals(b.users().get(user)) ? "+OK logged in" : "-ERR [AUTH] Authentication failed.");
                 }
+                case "AUTH" -> {
+                    String[] args = parts.length > 1 ? parts[1].split(" ", 2) : new String[]{""};
+                    if (!b.sasl().contains(args[0]) || !TokenResponse.isTokenMechanism(args[0])) {
+                        send(c.out, "-ERR [AUTH] unsupported mechanism");
+                        continue;
+                    }
+                    countAuthAttempt();
+                    tokenLogin(c, args[0], args.length > 1 ? args[1] : prompt(c, "+ "));
+                }
                 case "STAT" -> send(c.out, "+OK " + b.messages() + " " + (b.messages() * 100));
                 case "QUIT" -> {
                     send(c.out, "+OK bye");
@@ -69,4 +81,26 @@ public final class ScriptedPop3Server extends ScriptedMailboxServer {
         }
     }
 
+    /** Sends a continuation and returns (and records) the client's answer; "" when it hung up. */
+    private String prompt(Connection c, String continuation) throws IOException {
+        send(c.out, continuation);
+        String answer = c.in.readLine();
+        record(answer, c.tls);
+        return answer == null ? "" : answer;
+    }
+
+    /** As {@link ScriptedImapServer}: the user's entry is the token; another gets an error challenge, then -ERR. */
+    private void tokenLogin(Connection c, String mechanism, String response) throws IOException {
+        TokenResponse r = TokenResponse.parse(mechanism, response);
+        if (!b.loginReply().isEmpty()) {
+            for (String reply : b.loginReply()) {
+                send(c.out, reply);
+            }
+        } else if (c.tls && r.token() != null && r.token().equals(b.users().get(r.user()))) {
+            send(c.out, "+OK logged in");
+        } else {
+            prompt(c, "+ " + TokenResponse.ERROR_CHALLENGE);
+            send(c.out, "-ERR [AUTH] Invalid credentials");
+        }
+    }
 }

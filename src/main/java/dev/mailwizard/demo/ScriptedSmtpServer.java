@@ -178,6 +178,10 @@ public final class ScriptedSmtpServer extends ScriptedServer {
                 return;
             }
             countAuthAttempt();
+            if (TokenResponse.isTokenMechanism(mech)) {
+                tokenAuth(mech, parts.length > 2 ? parts[2] : prompt(""));
+                return;
+            }
             String user;
             String password;
             if (mech.equals("PLAIN")) {
@@ -197,6 +201,25 @@ public final class ScriptedSmtpServer extends ScriptedServer {
                 send("235 2.7.0 Authentication successful");
             } else {
                 send("535 5.7.8 Error: authentication failed");
+            }
+        }
+
+        /**
+         * XOAUTH2 / OAUTHBEARER: the user's entry in {@code users} is the token it must carry. Another
+         * token gets Gmail's answer: an error challenge, then, after the client's reply to it, 535.
+         */
+        private void tokenAuth(String mech, String response) throws IOException {
+            TokenResponse r = TokenResponse.parse(mech, response);
+            if (!behaviour.authReply().isEmpty()) {
+                for (String reply : behaviour.authReply()) {
+                    send(reply);
+                }
+            } else if (r.token() != null && r.token().equals(behaviour.users().get(r.user()))) {
+                send("235 2.7.0 Accepted");
+            } else {
+                prompt(TokenResponse.ERROR_CHALLENGE);
+                send("535-5.7.8 Username and Password not accepted. Learn more at");
+                send("535 5.7.8 https://support.google.com/mail/answer/14257 ... - gsmtp");
             }
         }
 

@@ -77,6 +77,7 @@ public record ServerBehaviour(String greeting, boolean implicitTls, SSLContext t
          * provider's real refusal, multi-line ones with their "534-" continuation), whatever the password.
          */
         public Builder answerAuthWith(String... lines) { authReply = List.of(lines); return this; }
+        /** A user and the secret its login must carry: a password, or the token of an XOAUTH2/OAUTHBEARER login. */
         public Builder user(String name, String password) {
             var m = new java.util.HashMap<>(users);
             m.put(name, password);

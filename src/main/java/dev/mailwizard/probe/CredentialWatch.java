@@ -1,5 +1,6 @@
 package dev.mailwizard.probe;
 
+import dev.mailwizard.model.AuthMethod;
 import dev.mailwizard.model.Credentials;
 
 import java.io.FilterOutputStream;
@@ -14,49 +15,69 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * Records whether a login connection actually wrote the password to the socket, whatever the
+ * Records whether a login connection actually wrote the secret to the socket, whatever the
  * server answered afterwards ({@code credentialsSent} in the report: a help desk uses it to decide
  * whether a password must be changed). It looks, in the bytes Jakarta Mail writes before
- * encryption, for the forms a password takes on the wire: as is (IMAP LOGIN, POP3 PASS), quoted
- * (IMAP), Base64 alone (AUTH LOGIN) and inside a SASL PLAIN response. Nothing it holds is ever
- * shown; {@link #forget()} wipes it.
+ * encryption, for the forms a secret takes on the wire. A password: as is (IMAP LOGIN, POP3 PASS),
+ * quoted (IMAP), Base64 alone (AUTH LOGIN) and inside a SASL PLAIN response. An OAuth2 token:
+ * inside any Base64 SASL response (XOAUTH2, OAUTHBEARER), found by the Base64 of the token itself
+ * at each of the three positions it can have in a Base64 stream.
+ *
+ * <p>A token must leave only that way: a write that would carry it as a password (as is, quoted,
+ * in SASL PLAIN, or Base64 alone as in AUTH LOGIN) is refused with an IOException before any of it
+ * reaches the socket. That catches Angus' IMAP fallback to LOGIN, which no property turns off.
+ * Nothing it holds is ever shown; {@link #forget()} wipes it.
  */
 final class CredentialWatch {
-    /** A login dialogue is a few hundred bytes; past this only a tail is kept for matching. */
+    /** A login dialogue is a few kilobytes; past this only a tail is kept for matching. */
     private static final int KEEP = 64 * 1024;
-    private final List<byte[]> forms = new ArrayList<>();
+    static final String REFUSED = "MailWizard stopped Jakarta Mail from sending the access token as a password";
+    private final List<byte[]> sentForms = new ArrayList<>();
+    private final List<byte[]> refusedForms = new ArrayList<>();
     private final int longest;
     private byte[] written = new byte[1024];
     private int length;
     private volatile boolean sent;
+    private volatile boolean refused;
 
     CredentialWatch(Credentials credentials) {
-        char[] password = credentials.password();
-        char[] quotedChars = quoteForImap(password);
+        char[] secret = credentials.password();
+        char[] quotedChars = quoteForImap(secret);
         try {
-            byte[] raw = utf8(password);
+            byte[] raw = utf8(secret);
             byte[] user = credentials.username().getBytes(StandardCharsets.UTF_8);
-            forms.add(raw);
             byte[] quoted = utf8(quotedChars);
-            if (Arrays.equals(quoted, raw)) {
-                Arrays.fill(quoted, (byte) 0);
+            List<byte[]> asPassword = new ArrayList<>(List.of(raw, quoted,
+                    base64Wiped(concat(new byte[]{0}, user, new byte[]{0}, raw)),
+                    base64Wiped(concat(user, new byte[]{0}, user, new byte[]{0}, raw))));
+            if (credentials.method() == AuthMethod.OAUTH2) {
+                refusedForms.addAll(asPassword);
+                // AUTH LOGIN sends the Base64 of the token as a line of its own; inside a SASL response it may
+                // appear too, so only the whole line is refused.
+                refusedForms.add(concat("\r\n".getBytes(StandardCharsets.US_ASCII), Base64.getEncoder().encode(raw),
+                        "\r\n".getBytes(StandardCharsets.US_ASCII)));
+                sentForms.addAll(SecretForms.base64Cores(raw));
             } else {
-                forms.add(quoted);
+                sentForms.addAll(asPassword);
+                sentForms.add(Base64.getEncoder().encode(raw));
             }
-            forms.add(Base64.getEncoder().encode(raw));
-            forms.add(base64Wiped(concat(new byte[]{0}, user, new byte[]{0}, raw)));
-            forms.add(base64Wiped(concat(user, new byte[]{0}, user, new byte[]{0}, raw)));
         } finally {
-            Arrays.fill(password, '\0');
+            Arrays.fill(secret, '\0');
             Arrays.fill(quotedChars, '\0');
         }
-        forms.removeIf(f -> f.length == 0);
-        longest = forms.stream().mapToInt(f -> f.length).max().orElse(0);
+        sentForms.removeIf(f -> f.length == 0);
+        refusedForms.removeIf(f -> f.length == 0);
+        longest = java.util.stream.Stream.concat(sentForms.stream(), refusedForms.stream()).mapToInt(f -> f.length).max().orElse(0);
     }
 
-    /** True once the password, in any of its wire forms, was written. */
+    /** True once the secret, in any of its wire forms, was written. */
     boolean sent() {
         return sent;
+    }
+
+    /** True when a write was refused because it carried the token as a password. */
+    boolean refused() {
+        return refused;
     }
 
     /** Wraps a socket's output stream so that what goes out is checked. */
@@ -64,21 +85,45 @@ final class CredentialWatch {
         return new FilterOutputStream(out) {
             @Override
             public void write(int b) throws IOException {
-                out.write(b);
-                seen(new byte[]{(byte) b}, 0, 1);
+                write(new byte[]{(byte) b}, 0, 1);
             }
 
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
+                if (!admits(b, off, len)) {
+                    throw new IOException(REFUSED);
+                }
                 out.write(b, off, len);
                 seen(b, off, len);
             }
         };
     }
 
+    /** False when these bytes, after what was written before, would complete a refused form. */
+    synchronized boolean admits(byte[] b, int off, int len) {
+        if (refusedForms.isEmpty() || len <= 0) {
+            return true;
+        }
+        int tail = Math.min(length, longest - 1);
+        byte[] window = new byte[tail + len];
+        System.arraycopy(written, length - tail, window, 0, tail);
+        System.arraycopy(b, off, window, tail, len);
+        try {
+            for (byte[] form : refusedForms) {
+                if (indexOf(window, window.length, form, 0) >= 0) {
+                    refused = true;
+                    return false;
+                }
+            }
+            return true;
+        } finally {
+            Arrays.fill(window, (byte) 0);
+        }
+    }
+
     /** Called after bytes were handed to the socket. */
     synchronized void seen(byte[] b, int off, int len) {
-        if (sent || forms.isEmpty() || len <= 0) {
+        if (sentForms.isEmpty() || len <= 0) {
             return;
         }
         if (length + len > KEEP) {
@@ -95,7 +140,10 @@ final class CredentialWatch {
         int from = Math.max(0, length - longest + 1);
         System.arraycopy(b, off, written, length, len);
         length += len;
-        for (byte[] form : forms) {
+        if (sent) {
+            return;
+        }
+        for (byte[] form : sentForms) {
             if (indexOf(written, length, form, from) >= 0) {
                 sent = true;
                 return;
@@ -105,7 +153,8 @@ final class CredentialWatch {
 
     /** Wipes everything it kept. */
     synchronized void forget() {
-        forms.forEach(f -> Arrays.fill(f, (byte) 0));
+        sentForms.forEach(f -> Arrays.fill(f, (byte) 0));
+        refusedForms.forEach(f -> Arrays.fill(f, (byte) 0));
         Arrays.fill(written, (byte) 0);
         length = 0;
     }

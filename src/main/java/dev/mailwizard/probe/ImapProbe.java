@@ -47,7 +47,7 @@ final class ImapProbe extends StoreProbe {
         }
         rec.capsBefore = caps;
         if (endpoint.security() == Security.PLAIN) {
-            return plainVerdict(mechanism(caps));
+            return plainVerdict(chooseMechanism(caps));
         }
         if (preauth) {
             throw new ProbeFailure(Outcome.STARTTLS_NOT_OFFERED, "the server greeted with PREAUTH: the session is already logged in without"
@@ -82,7 +82,12 @@ final class ImapProbe extends StoreProbe {
     }
 
     private Verdict afterTls(List<String> caps) {
-        return afterTls(mechanism(caps), "LOGINDISABLED and no usable AUTH= after TLS");
+        return afterTls(chooseMechanism(caps), signsInWithToken() ? TokenMechanisms.NONE_OFFERED : "LOGINDISABLED and no usable AUTH= after TLS");
+    }
+
+    /** For a token, XOAUTH2 or OAUTHBEARER from the AUTH= list; for a password, {@link #mechanism}. */
+    private String chooseMechanism(List<String> caps) {
+        return signsInWithToken() ? TokenMechanisms.pick(mechanisms(caps)) : mechanism(caps);
     }
 
     @Override

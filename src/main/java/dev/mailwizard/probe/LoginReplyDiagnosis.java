@@ -1,10 +1,12 @@
 package dev.mailwizard.probe;
 
+import dev.mailwizard.model.AuthMethod;
 import dev.mailwizard.model.LoginDiagnosis;
 import dev.mailwizard.model.Protocol;
 import dev.mailwizard.model.Words;
 
 import java.net.URI;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -63,13 +65,32 @@ final class LoginReplyDiagnosis {
                     || r.says("invalid credentials", "authentication failed", "login failed", "authentication unsuccessful",
                     "username and password not accepted", "invalid password", "bad password")));
 
+    /**
+     * What a refused token can still be told apart from the token being bad: the reply says to try
+     * later, that there were too many attempts, or that the administrator turned the protocol's
+     * login off (Microsoft answers a valid token so when SMTP AUTH is disabled for the tenant).
+     */
+    private static final EnumSet<LoginDiagnosis> SPECIFIC_FOR_TOKENS = EnumSet.of(LoginDiagnosis.TEMPORARY,
+            LoginDiagnosis.TOO_MANY_ATTEMPTS, LoginDiagnosis.AUTH_DISABLED_BY_ADMIN);
+
     private LoginReplyDiagnosis() {
     }
 
-    /** The diagnosis of {@code reply} (the server's words, as received) from {@code host}, with advice and help link. */
+    /** The diagnosis of a refused password: {@link #read(Protocol, String, String, AuthMethod)} with PASSWORD. */
     static RefusalDiagnosis read(Protocol protocol, String host, String reply) {
+        return read(protocol, host, reply, AuthMethod.PASSWORD);
+    }
+
+    /**
+     * The diagnosis of {@code reply} (the server's words, as received) from {@code host}, with advice
+     * and help link. A refused OAuth2 token is TOKEN_REJECTED (Gmail answers a bad token with the
+     * same "Username and Password not accepted" as a bad password) unless the reply says something
+     * more specific ({@link #SPECIFIC_FOR_TOKENS}).
+     */
+    static RefusalDiagnosis read(Protocol protocol, String host, String reply, AuthMethod method) {
         Reply r = parse(protocol, reply == null ? "" : reply);
-        LoginDiagnosis d = RULES.stream().filter(rule -> rule.matches.test(r)).map(Rule::diagnosis).findFirst().orElse(LoginDiagnosis.UNKNOWN);
+        LoginDiagnosis matched = RULES.stream().filter(rule -> rule.matches.test(r)).map(Rule::diagnosis).findFirst().orElse(LoginDiagnosis.UNKNOWN);
+        LoginDiagnosis d = method == AuthMethod.OAUTH2 && !SPECIFIC_FOR_TOKENS.contains(matched) ? LoginDiagnosis.TOKEN_REJECTED : matched;
         Optional<ProviderHelp> provider = ProviderHelp.forServer(host);
         String link = helpLink(reply).orElseGet(() -> provider.map(p -> p.link(d)).orElse(null));
         return new RefusalDiagnosis(d, advice(d, provider), link);
@@ -80,13 +101,27 @@ final class LoginReplyDiagnosis {
         String smtpCode = null;
         String enhanced = null;
         if (protocol == Protocol.SMTP) {
-            Matcher m = SMTP_CODE.matcher(reply.strip());
-            smtpCode = m.find() ? reply.strip().substring(0, 3) : null;
-            Matcher e = ENHANCED.matcher(reply);
-            enhanced = e.find() ? e.group() : null;
+            // The final reply line decides: a token refusal comes as "334 <error challenge> / 535 ...".
+            String last = finalReplyLine(reply);
+            smtpCode = last == null ? null : last.substring(0, 3);
+            Matcher e = ENHANCED.matcher(last == null ? reply : last);
+            Matcher anywhere = ENHANCED.matcher(reply);
+            enhanced = e.find() ? e.group() : anywhere.find() ? anywhere.group() : null;
         }
         List<String> codes = RESPONSE_CODE.matcher(reply).results().map(m -> m.group(1).toUpperCase(Locale.ROOT)).toList();
         return new Reply(text, protocol, smtpCode, enhanced, codes);
+    }
+
+    /** The last line (of those joined with " / " or on lines of their own) that starts with an SMTP reply code, or null. */
+    private static String finalReplyLine(String reply) {
+        List<String> lines = List.of(reply.split(" / |\\r?\\n"));
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            String line = lines.get(i).strip();
+            if (SMTP_CODE.matcher(line).find()) {
+                return line;
+            }
+        }
+        return null;
     }
 
     /** The first https link in the reply that points to a provider's help site. */

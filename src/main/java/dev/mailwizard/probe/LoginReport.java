@@ -28,6 +28,11 @@ public record LoginReport(boolean attempted, AuthMethod method, String mechanism
         return new LoginReport(false, null, LoginStatus.NOT_ATTEMPTED, null, why);
     }
 
+    /** No login on this probe, though the run has a secret of this kind (null: none, as {@link #notAttempted(String)}). */
+    public static LoginReport notAttempted(String why, AuthMethod method) {
+        return method == null ? notAttempted(why) : new LoginReport(false, method, null, LoginStatus.NOT_ATTEMPTED, null, why, null);
+    }
+
     /** The contract's {@code "method"} id ("password" or "oauth2"); "password" when no secret was given. */
     public String methodId() {
         return method == null ? AuthMethod.PASSWORD.id() : method.id();

@@ -1,5 +1,6 @@
 package dev.mailwizard.probe;
 
+import dev.mailwizard.model.AuthMethod;
 import dev.mailwizard.model.Outcome;
 import dev.mailwizard.model.Credentials;
 import dev.mailwizard.model.DisplayText;
@@ -86,6 +87,22 @@ abstract class MailProbe {
     }
 
     protected record Verdict(Outcome outcome, String detail, String mechanism) {
+    }
+
+    /** The kind of secret this run logs in with, or null when it has none. */
+    protected final AuthMethod method() {
+        Credentials c = ctx.options().credentials();
+        return c == null ? null : c.method();
+    }
+
+    /** Whether this run logs in with an OAuth2 access token (XOAUTH2/OAUTHBEARER) rather than a password. */
+    protected final boolean signsInWithToken() {
+        return method() == AuthMethod.OAUTH2;
+    }
+
+    /** "password" or "access token", for the words of a login that was not tried or failed. */
+    private String secretWords() {
+        return signsInWithToken() ? "access token" : "password";
     }
 
     protected void enter(Phase phase) {
@@ -289,7 +306,7 @@ abstract class MailProbe {
         }
         Optional<String> refusal = whyNoLogin(diagnosis);
         if (refusal.isPresent()) {
-            rec.login = LoginReport.notAttempted(refusal.get());
+            rec.login = LoginReport.notAttempted(refusal.get(), method());
             return diagnosis;
         }
         String where = endpoint.host() + " port " + endpoint.port() + " (" + endpoint.security().label() + ")";
@@ -298,7 +315,7 @@ abstract class MailProbe {
             return new Verdict(Outcome.SKIPPED, "cancelled before the login", null);
         }
         if (turn instanceof LoginTurn.Declined d) {
-            rec.login = LoginReport.notAttempted(d.reason());
+            rec.login = LoginReport.notAttempted(d.reason(), method());
             return diagnosis;
         }
         LoginAttempt attempt = attemptInTurn(credentials, diagnosis.mechanism, where, ((LoginTurn.Granted) turn).lock());
@@ -315,11 +332,14 @@ abstract class MailProbe {
         if (diagnosis.outcome != Outcome.OK && !plain) {
             return Optional.of("not tried: " + diagnosis.outcome.meaning());
         }
+        if (plain && signsInWithToken()) {
+            return Optional.of("not tried: MailWizard never sends an access token without encryption");
+        }
         if (plain && !ctx.options().allowPlainAuth()) {
             return Optional.of("not tried: MailWizard never sends a password without encryption (unless --allow-plain-auth)");
         }
         if (diagnosis.mechanism == null) {
-            return Optional.of("not tried: the server offers no password login here");
+            return Optional.of(signsInWithToken() ? "not tried: " + TokenMechanisms.NONE_OFFERED : "not tried: the server offers no password login here");
         }
         if (!mayLogin) {
             return Optional.of("not tried: this server was not typed or confirmed by you");
@@ -361,18 +381,25 @@ abstract class MailProbe {
 
     /**
      * Claims the run's one login for this server and makes it, holding {@code lock}; records what
-     * went out on the socket. Null when the gate gave the login to another port.
+     * went out on the socket. Null when the gate gave the login to another port. A token is hidden
+     * in whatever the server says back ({@link TokenRedactor}) before any of it is kept.
      */
     private LoginAttempt attemptInTurn(Credentials credentials, String mechanism, String where, java.util.concurrent.locks.ReentrantLock lock) {
         CredentialWatch watch = new CredentialWatch(credentials);
+        TokenRedactor redactor = TokenRedactor.of(credentials);
         try {
             Optional<String> refusal = ctx.gate().claim(endpoint, rec.address, where);
             if (refusal.isPresent()) {
-                rec.login = LoginReport.notAttempted(refusal.get());
+                rec.login = LoginReport.notAttempted(refusal.get(), credentials.method());
                 return null;
             }
             enter(Phase.LOGIN);
-            LoginAttempt attempt = attemptLogin(credentials, mechanism, watch);
+            rec.transcript.redactWith(redactor);
+            LoginAttempt attempt = attemptLogin(credentials, mechanism, watch).redacted(redactor);
+            if (watch.refused()) {
+                attempt = new LoginAttempt.Failed(Outcome.PROTOCOL_ERROR, "Jakarta Mail fell back to sending the access token as a"
+                        + " password (" + mechanism + " was not usable); MailWizard stopped it before it left, so the server never received it");
+            }
             if (attempt instanceof LoginAttempt.Rejected) {
                 ctx.gate().rejected(where);
             }
@@ -383,6 +410,8 @@ abstract class MailProbe {
         } finally {
             lock.unlock();
             watch.forget();
+            rec.transcript.redactWith(null);
+            redactor.forget();
         }
     }
 
@@ -393,15 +422,15 @@ abstract class MailProbe {
             if (a.testMessage() != null && !a.testMessage().accepted()) {
                 rec.warn("the test message to " + a.testMessage().to() + " was not accepted: " + a.testMessage().reply());
             }
-            rec.login = new LoginReport(true, a.mechanism(), LoginStatus.OK, a.reply(), "the server accepted the login");
+            rec.login = new LoginReport(true, method(), a.mechanism(), LoginStatus.OK, a.reply(), "the server accepted the login", null);
             if (diagnosis.outcome == Outcome.PLAIN_OK) {
                 rec.warn("the password was sent WITHOUT encryption because you allowed it (--allow-plain-auth)");
             }
             return new Verdict(diagnosis.outcome, diagnosis.detail + "; login accepted", a.mechanism());
         }
         if (attempt instanceof LoginAttempt.Rejected r) {
-            RefusalDiagnosis refusal = LoginReplyDiagnosis.read(endpoint.protocol(), endpoint.host(), r.reply());
-            rec.login = new LoginReport(true, r.mechanism(), LoginStatus.REJECTED, r.reply(),
+            RefusalDiagnosis refusal = LoginReplyDiagnosis.read(endpoint.protocol(), endpoint.host(), r.reply(), method());
+            rec.login = new LoginReport(true, method(), r.mechanism(), LoginStatus.REJECTED, r.reply(),
                     "the server refused the login; MailWizard does not retry, so the account does not lock", refusal);
             return new Verdict(Outcome.LOGIN_REJECTED, refusal.diagnosis().meaning() + ": the server answered the login with \""
                     + DisplayText.serverLine(r.reply()) + "\"; nothing was retried", r.mechanism());
@@ -411,9 +440,9 @@ abstract class MailProbe {
         if (guard.cancelled()) {
             return new Verdict(Outcome.SKIPPED, "cancelled during the login", null);
         }
-        rec.login = new LoginReport(true, diagnosis.mechanism, LoginStatus.NOT_ATTEMPTED, null,
-                "the login connection failed before the server judged the password: " + failure
-                        + (rec.credentialsSent ? " (the password had already been sent, over the verified connection)" : ""));
+        rec.login = new LoginReport(true, method(), diagnosis.mechanism, LoginStatus.NOT_ATTEMPTED, null,
+                "the login connection failed before the server judged the " + secretWords() + ": " + failure
+                        + (rec.credentialsSent ? " (the " + secretWords() + " had already been sent, over the verified connection)" : ""), null);
         if (guard.fired() || f.outcome() == Outcome.TIMEOUT) { // Jakarta Mail's timeouts are the deadline's too
             return new Verdict(Outcome.TIMEOUT, "no answer within " + ctx.options().timeoutWords() + " (stuck during " + phaseWords(rec.phase()) + ")", null);
         }

@@ -35,7 +35,7 @@ final class Pop3Probe extends StoreProbe {
         }
         rec.capsBefore = caps;
         if (endpoint.security() == Security.PLAIN) {
-            return plainVerdict(mechanism(caps));
+            return plainVerdict(chooseMechanism(caps));
         }
         if (!caps.contains("STLS")) {
             throw new ProbeFailure(Outcome.STARTTLS_NOT_OFFERED, "the server's CAPA does not list STLS (it may have been stripped); no password was sent");
@@ -56,7 +56,21 @@ final class Pop3Probe extends StoreProbe {
     }
 
     private Verdict afterTls(List<String> caps) {
-        return afterTls(mechanism(caps), "the server offers neither USER nor SASL PLAIN after TLS");
+        if (!signsInWithToken()) {
+            return afterTls(mechanism(caps), "the server offers neither USER nor SASL PLAIN after TLS");
+        }
+        return afterTls(chooseMechanism(caps), TokenMechanisms.OAUTHBEARER.equals(TokenMechanisms.pick(mechanisms(caps)))
+                ? "the server offers OAuth2 only as OAUTHBEARER, which MailWizard cannot send over POP3 (Jakarta Mail has no SASL"
+                + " for POP3); IMAP, if the provider offers it, takes the token"
+                : TokenMechanisms.NONE_OFFERED);
+    }
+
+    /** For a token only XOAUTH2 (Jakarta Mail's own; OAUTHBEARER would need SASL); for a password, {@link #mechanism}. */
+    private String chooseMechanism(List<String> caps) {
+        if (!signsInWithToken()) {
+            return mechanism(caps);
+        }
+        return TokenMechanisms.XOAUTH2.equals(TokenMechanisms.pick(mechanisms(caps))) ? TokenMechanisms.XOAUTH2 : null;
     }
 
     @Override

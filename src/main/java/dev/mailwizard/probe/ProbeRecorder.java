@@ -1,5 +1,6 @@
 package dev.mailwizard.probe;
 
+import dev.mailwizard.model.AuthMethod;
 import dev.mailwizard.model.Outcome;
 import dev.mailwizard.model.Endpoint;
 
@@ -31,6 +32,8 @@ final class ProbeRecorder {
     volatile boolean credentialsSent;
     volatile TestMessage testMessage;
     volatile String legacyTlsVersion;
+    /** The kind of secret the run logs in with (null: none), for a login that was never reached. */
+    private final AuthMethod method;
     volatile Long resolveMs;
     volatile Long connectMs;
     volatile Long greetingMs;
@@ -40,7 +43,13 @@ final class ProbeRecorder {
     private volatile long phaseStart = System.nanoTime();
 
     ProbeRecorder(Endpoint endpoint) {
+        this(endpoint, null);
+    }
+
+    /** {@code method}: the kind of secret the run logs in with, or null when it has none. */
+    ProbeRecorder(Endpoint endpoint, AuthMethod method) {
         this.endpoint = endpoint;
+        this.method = method;
     }
 
     Phase phase() {
@@ -65,7 +74,7 @@ final class ProbeRecorder {
 
     synchronized ProbeResult finish(Outcome outcome, String detail) {
         long total = (System.nanoTime() - startNanos) / 1_000_000L;
-        LoginReport l = login != null ? login : LoginReport.notAttempted(defaultLoginReason(outcome));
+        LoginReport l = login != null ? login : LoginReport.notAttempted(defaultLoginReason(outcome), method);
         return new ProbeResult(endpoint, address, outcome, detail, banner, capsBefore, capsAfter, starttlsReply,
                 authMechanisms, tls, l, credentialsSent,
                 new Timings(resolveMs, connectMs, greetingMs, tlsMs, ehloMs, loginMs, total),

@@ -75,7 +75,7 @@ public final class ProbeRun {
     }
 
     private void runOne(PlannedProbe planned, Slot slot) {
-        ProbeRecorder rec = new ProbeRecorder(planned.endpoint());
+        ProbeRecorder rec = new ProbeRecorder(planned.endpoint(), method());
         slot.recorder = rec;
         if (cancelled) {
             complete(slot, rec.finish(Outcome.SKIPPED, "cancelled before it started"));
@@ -125,10 +125,15 @@ public final class ProbeRun {
         guards.forEach(SocketGuard::cancel);
         for (int i = 0; i < slots.size(); i++) {
             Slot slot = slots.get(i);
-            ProbeRecorder rec = slot.recorder != null ? slot.recorder : new ProbeRecorder(plan.get(i).endpoint());
+            ProbeRecorder rec = slot.recorder != null ? slot.recorder : new ProbeRecorder(plan.get(i).endpoint(), method());
             complete(slot, rec.finish(Outcome.SKIPPED, slot.recorder == null ? "cancelled before it started"
                     : "cancelled during " + MailProbe.phaseWords(rec.phase())));
         }
+    }
+
+    /** The kind of secret this run logs in with, or null when it has none. */
+    private dev.mailwizard.model.AuthMethod method() {
+        return ctx.options().credentials() == null ? null : ctx.options().credentials().method();
     }
 
     public boolean cancelled() {

@@ -53,7 +53,7 @@ public final class Recommender {
         if (r.login().mechanism() != null) {
             return r.login().mechanism();
         }
-        return SmtpProbe.pickMechanism(r.authMechanisms());
+        return authMethod(r) == AuthMethod.OAUTH2 ? TokenMechanisms.pick(r.authMechanisms()) : SmtpProbe.pickMechanism(r.authMechanisms());
     }
 
     private static String why(ProbeResult best, List<ProbeResult> all) {

@@ -16,6 +16,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Optional;
 import javax.net.ssl.SSLException;
 
 /**
@@ -26,8 +27,9 @@ final class SmtpLogin {
     private SmtpLogin() {
     }
 
+    /** {@code token} is the SASL state of a token login (null for a password): it holds the server's error challenge. */
     static LoginAttempt attempt(Session session, Endpoint endpoint, Credentials credentials, String mechanism,
-                                String fromAddress, String sendTestTo, Transcript transcript) {
+                                String fromAddress, String sendTestTo, Transcript transcript, TokenSaslLogin token) {
         char[] password = credentials.password();
         SMTPTransport transport = null;
         try {
@@ -44,8 +46,14 @@ final class SmtpLogin {
             return new LoginAttempt.Accepted(mechanism, reply, test);
         } catch (AuthenticationFailedException e) {
             String reply = transport != null && !lastReply(transport).isEmpty() ? lastReply(transport) : String.valueOf(e.getMessage()).strip();
+            Optional<String> challenge = token == null ? Optional.empty() : token.errorChallenge();
+            challenge.ifPresent(c -> {
+                transcript.server("334 " + c + " (decoded)");
+                transcript.client(TokenMechanisms.XOAUTH2.equals(mechanism) ? "(empty line)" : "AQ== (0x01, RFC 7628: error acknowledged)");
+            });
             transcript.server(reply);
-            return new LoginAttempt.Rejected(mechanism, reply);
+            // The error challenge says why a token was refused; the report's reply keeps it before the final answer.
+            return new LoginAttempt.Rejected(mechanism, challenge.map(c -> "334 " + c + " / " + reply).orElse(reply));
         } catch (MessagingException e) {
             return failure(e);
         } finally {

@@ -54,10 +54,11 @@ final class SmtpProbe extends MailProbe {
 
     @Override
     protected LoginAttempt attemptLogin(Credentials credentials, String mechanism, CredentialWatch watch) {
-        var session = ctx.sessions().smtpSession(endpoint, rec.address, mechanism, rec.ehloName, deadline, guard, watch);
+        TokenSaslLogin token = signsInWithToken() ? TokenSaslLogin.smtp(mechanism, endpoint) : null;
+        var session = ctx.sessions().smtpSession(endpoint, rec.address, mechanism, rec.ehloName, deadline, guard, watch, token);
         return SmtpLogin.attempt(session, endpoint, credentials, mechanism,
                 ctx.options().fromAddress() != null ? ctx.options().fromAddress() : credentials.username(),
-                ctx.options().sendTestTo(), rec.transcript);
+                ctx.options().sendTestTo(), rec.transcript, token);
     }
 
     private Verdict implicitTls(LineConnection c) throws IOException, ProbeFailure {
@@ -95,7 +96,7 @@ final class SmtpProbe extends MailProbe {
         List<String> authBefore = authMechanisms(rec.capsBefore);
         if (endpoint.security() == Security.PLAIN) {
             rec.authMechanisms = authBefore;
-            return plainVerdict(pickMechanism(authBefore));
+            return plainVerdict(chooseMechanism(authBefore));
         }
         if (!authBefore.isEmpty()) {
             rec.warn("the server offers login (AUTH " + String.join(" ", authBefore) + ") before encryption; MailWizard never uses it there");
@@ -144,7 +145,11 @@ final class SmtpProbe extends MailProbe {
                     "no AUTH in the server's EHLO reply after TLS"
                             + (endpoint.port() == 25 ? "; port 25 usually takes mail from other servers only" : ""), null);
         }
-        String mechanism = pickMechanism(rec.authMechanisms);
+        String mechanism = chooseMechanism(rec.authMechanisms);
+        if (mechanism == null && signsInWithToken()) {
+            return new Verdict(Outcome.LOGIN_UNAVAILABLE, "encrypted and verified, but " + TokenMechanisms.NONE_OFFERED
+                    + " (it offers " + String.join(" ", rec.authMechanisms) + ")", null);
+        }
         if (mechanism == null && ctx.options().credentials() != null) {
             return new Verdict(Outcome.LOGIN_UNAVAILABLE, "the server offers only " + String.join(" ", rec.authMechanisms)
                     + ", which MailWizard cannot check (it tests PLAIN, LOGIN, DIGEST-MD5 and NTLM)", null);
@@ -240,6 +245,11 @@ final class SmtpProbe extends MailProbe {
 
     static String pickMechanism(List<String> offered) {
         return PASSWORD_MECHANISMS.stream().filter(offered::contains).findFirst().orElse(null);
+    }
+
+    /** The mechanism for this run's secret: a password mechanism, or XOAUTH2/OAUTHBEARER for a token. */
+    private String chooseMechanism(List<String> offered) {
+        return signsInWithToken() ? TokenMechanisms.pick(offered) : pickMechanism(offered);
     }
 
 

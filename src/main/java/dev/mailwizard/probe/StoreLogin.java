@@ -25,7 +25,9 @@ final class StoreLogin {
     private StoreLogin() {
     }
 
-    static LoginAttempt attempt(Session session, Endpoint endpoint, Credentials credentials, String mechanism, Transcript transcript) {
+    /** {@code token} is the SASL state of an IMAP token login (null otherwise): it holds the server's error challenge. */
+    static LoginAttempt attempt(Session session, Endpoint endpoint, Credentials credentials, String mechanism, Transcript transcript,
+                                TokenSaslLogin token) {
         char[] password = credentials.password();
         Store store = null;
         try {
@@ -42,9 +44,23 @@ final class StoreLogin {
             return new LoginAttempt.Accepted(mechanism, reply, null);
         } catch (AuthenticationFailedException e) {
             String reply = String.valueOf(e.getMessage()).strip();
+            if (token != null && token.errorChallenge().isPresent()) {
+                String challenge = token.errorChallenge().get();
+                transcript.server("+ " + challenge + " (decoded)");
+                transcript.client(TokenMechanisms.XOAUTH2.equals(mechanism) ? "(empty line)" : "AQ== (0x01, RFC 7628: error acknowledged)");
+                transcript.server(reply);
+                return new LoginAttempt.Rejected(mechanism, "+ " + challenge + " / " + reply);
+            }
             transcript.server(reply);
             return new LoginAttempt.Rejected(mechanism, reply);
         } catch (MessagingException e) {
+            Optional<String> refusal = pop3TokenRefusal(e, endpoint, mechanism);
+            if (refusal.isPresent()) {
+                transcript.note("Jakarta Mail took the server's error challenge to XOAUTH2 for a login and sent STAT as its answer;"
+                        + " the server's refusal came back to that STAT");
+                transcript.server(refusal.get());
+                return new LoginAttempt.Rejected(mechanism, refusal.get());
+            }
             Optional<String> bye = refusingBye(e, endpoint);
             if (bye.isPresent()) {
                 transcript.server(bye.get());
@@ -72,6 +88,25 @@ final class StoreLogin {
                 }
             }
         }
+    }
+
+    /**
+     * Angus 2.0.5's POP3 XOAUTH2 reads the server's error challenge ("+ " and Base64 JSON) as a
+     * success; opening INBOX then sends STAT, which the server takes as the answer to its challenge
+     * and refuses: "STAT command failed: [AUTH] ..." is the server's refusal of the token.
+     */
+    private static Optional<String> pop3TokenRefusal(MessagingException e, Endpoint endpoint, String mechanism) {
+        if (endpoint.protocol() != dev.mailwizard.model.Protocol.POP3 || !TokenMechanisms.XOAUTH2.equals(mechanism)) {
+            return Optional.empty();
+        }
+        String prefix = "STAT command failed: ";
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (m.startsWith(prefix)) {
+                return Optional.of("-ERR " + m.substring(prefix.length()).strip());
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -12,10 +12,13 @@ abstract class StoreProbe extends MailProbe {
         super(endpoint, ctx, mayLogin, deadline, guard, rec);
     }
 
+    /** A token goes over IMAP with our SASL client; over POP3 with Angus' own XOAUTH2 (see {@link MailSessionFactory#storeSession}). */
     @Override
     protected LoginAttempt attemptLogin(Credentials credentials, String mechanism, CredentialWatch watch) {
-        var session = ctx.sessions().storeSession(endpoint, rec.address, mechanism, deadline, guard, watch);
-        return StoreLogin.attempt(session, endpoint, credentials, mechanism, rec.transcript);
+        TokenSaslLogin token = signsInWithToken() && endpoint.protocol() == dev.mailwizard.model.Protocol.IMAP
+                ? TokenSaslLogin.imap(mechanism, endpoint) : null;
+        var session = ctx.sessions().storeSession(endpoint, rec.address, mechanism, deadline, guard, watch, token);
+        return StoreLogin.attempt(session, endpoint, credentials, mechanism, rec.transcript, token);
     }
 
     /** On an implicit-TLS port, the handshake comes before anything else; returns the certificate problem, if any. */

@@ -1,11 +1,13 @@
 package dev.mailwizard.report;
 
+import dev.mailwizard.model.AuthMethod;
 import dev.mailwizard.model.HostNames;
 import dev.mailwizard.model.Provider;
 import dev.mailwizard.model.ProviderAdvice;
 import dev.mailwizard.model.Security;
 import dev.mailwizard.probe.CertificateReport;
 import dev.mailwizard.probe.Hint;
+import dev.mailwizard.probe.LoginStatus;
 import dev.mailwizard.model.Outcome;
 import dev.mailwizard.probe.ProbeReport;
 import dev.mailwizard.probe.ProbeResult;
@@ -126,7 +128,7 @@ public final class TextReport {
         out.append("  Port:      ").append(r.port()).append('\n');
         out.append("  Security:  ").append(r.security().label()).append(r.security() == Security.TLS ? " (implicit TLS)" : "").append('\n');
         if (r.username() != null) {
-            out.append("  Login:     ").append(r.username()).append(r.authMechanism() != null ? " (password, " + r.authMechanism() + ")" : "").append('\n');
+            out.append("  Login:     ").append(r.username()).append(loginWords(report, r)).append('\n');
         }
         report.probes().stream()
                 .filter(p -> p.endpoint().host().equals(r.host()) && p.endpoint().port() == r.port() && p.endpoint().security() == r.security())
@@ -143,6 +145,23 @@ public final class TextReport {
                     .map(a -> HostNames.toUnicode(a.host()) + " " + a.port() + " " + a.security().label()).toList()));
             out.append("\n\n");
         }
+    }
+
+    /**
+     * How the recommended settings log in: " (password, PLAIN)"; for a token ", signed in with OAuth2
+     * (XOAUTH2)" when the server accepted it, else " (OAuth2, XOAUTH2)".
+     */
+    private static String loginWords(ProbeReport report, Recommendation r) {
+        String mechanism = r.authMechanism();
+        if (r.authMethod() != AuthMethod.OAUTH2) {
+            return mechanism != null ? " (password, " + mechanism + ")" : "";
+        }
+        boolean signedIn = report.probes().stream().anyMatch(p -> p.endpoint().host().equals(r.host())
+                && p.endpoint().protocol() == r.protocol() && p.login().result() == LoginStatus.OK);
+        if (signedIn) {
+            return ", signed in with OAuth2" + (mechanism != null ? " (" + mechanism + ")" : "");
+        }
+        return " (OAuth2" + (mechanism != null ? ", " + mechanism : "") + ")";
     }
 
     /** "Right settings, wrong password", unless the refusal says the password is not the problem. */
@@ -171,6 +190,9 @@ public final class TextReport {
         out.append("  Server:    ").append(HostNames.toUnicode(in.host())).append('\n');
         out.append("  Port:      ").append(in.port()).append('\n');
         out.append("  Security:  ").append(in.security().label()).append('\n');
+        if (in.username() != null && in.authMethod() == AuthMethod.OAUTH2) {
+            out.append("  Login:     ").append(in.username()).append(loginWords(report, in)).append('\n');
+        }
         out.append("  Why:       ").append(wrap(in.why(), 13)).append('\n');
         Recommendation outMail = report.recommended();
         if (outMail != null) {

@@ -2,6 +2,7 @@ package dev.mailwizard.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailwizard.model.AuthMethod;
 import dev.mailwizard.model.LoginDiagnosis;
 import dev.mailwizard.model.Protocol;
 
@@ -88,5 +89,25 @@ class LoginReplyDiagnosisTest {
         assertThat(LoginReplyDiagnosis.helpLink("535 5.7.8 see https://evil.example/login.")).isEmpty();
         assertThat(LoginReplyDiagnosis.helpLink("535 5.7.8 see https://support.google.com.evil.example/x")).isEmpty();
         assertThat(LoginReplyDiagnosis.helpLink("see https://support.google.com/mail/answer/14257.")).contains("https://support.google.com/mail/answer/14257");
+    }
+
+    @Test
+    void aRefusedTokenIsTokenRejectedUnlessTheReplySaysSomethingMoreSpecific() {
+        String gmail = "334 {\"status\":\"400\",\"schemes\":\"Bearer\",\"scope\":\"https://mail.google.com/\"} / 535-5.7.8 Username and Password"
+                + " not accepted. Learn more at / 535 5.7.8 https://support.google.com/mail/answer/14257 ... - gsmtp";
+        RefusalDiagnosis token = LoginReplyDiagnosis.read(Protocol.SMTP, "smtp.gmail.com", gmail, AuthMethod.OAUTH2);
+        assertThat(token.diagnosis()).isEqualTo(LoginDiagnosis.TOKEN_REJECTED);
+        assertThat(token.advice()).containsIgnoringCase("sign in again");
+        assertThat(LoginReplyDiagnosis.read(Protocol.IMAP, "imap.gmail.com", "+ {\"status\":\"400\"} / [AUTHENTICATIONFAILED] Invalid credentials (Failure)",
+                AuthMethod.OAUTH2).diagnosis()).isEqualTo(LoginDiagnosis.TOKEN_REJECTED);
+        assertThat(LoginReplyDiagnosis.read(Protocol.SMTP, "smtp.example.test", "454 4.7.0 Temporary authentication failure", AuthMethod.OAUTH2)
+                .diagnosis()).isEqualTo(LoginDiagnosis.TEMPORARY);
+        assertThat(LoginReplyDiagnosis.read(Protocol.SMTP, "smtp.mail.yahoo.com", "535 5.7.0 (#AUTH005) Too many bad auth attempts.", AuthMethod.OAUTH2)
+                .diagnosis()).isEqualTo(LoginDiagnosis.TOO_MANY_ATTEMPTS);
+        assertThat(LoginReplyDiagnosis.read(Protocol.SMTP, "smtp.office365.com", "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication"
+                + " is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information.", AuthMethod.OAUTH2)
+                .diagnosis()).isEqualTo(LoginDiagnosis.AUTH_DISABLED_BY_ADMIN);
+        // The same Gmail words for a password stay CREDENTIALS_WRONG: the final reply line decides the code.
+        assertThat(LoginReplyDiagnosis.read(Protocol.SMTP, "smtp.gmail.com", gmail).diagnosis()).isEqualTo(LoginDiagnosis.CREDENTIALS_WRONG);
     }
 }
