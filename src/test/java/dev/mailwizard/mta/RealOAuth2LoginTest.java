@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -81,11 +82,10 @@ class RealOAuth2LoginTest {
 
     @ParameterizedTest(name = "curl {0} on {1}")
     @MethodSource("curlServices")
-    void curlLogsInWithOauthbearerOnceAndDovecotAskedTheIssuerOnce(String scheme, int port) throws Exception {
+    void curlLogsInWithOauthbearerOnceAndDovecotAskedTheIssuerOnce(String scheme, int port, @TempDir Path work) throws Exception {
         String token = issuer.accessToken(user);
         ServerLog dovecot = ServerLog.from(Path.of(env.get("MTA_DOVECOT_LOG")));
         ServerLog postfix = ServerLog.from(Path.of(env.get("MTA_POSTFIX_LOG")));
-        Path work = Files.createTempDirectory("curl-oauth2");
         List<String> command = new ArrayList<>(List.of("curl", "-sS", "-K", "-", "--cacert", env.get("MTA_CA"),
                 "--resolve", host + ":" + port + ":127.0.0.1", "--user", user));
         boolean smtp = scheme.startsWith("smtp");
