@@ -4,7 +4,6 @@ import dev.mailwizard.discovery.DiscoveryConfig;
 import dev.mailwizard.discovery.DiscoveryResult;
 import dev.mailwizard.model.Credentials;
 import dev.mailwizard.model.EmailAddress;
-import dev.mailwizard.model.OAuth2Endpoints;
 import dev.mailwizard.probe.ProbeJob;
 import dev.mailwizard.probe.ProbeListener;
 import dev.mailwizard.probe.ProbeRequest;
@@ -106,8 +105,7 @@ public final class ProbeCommand extends ProbeSettings implements Callable<Intege
     private SignInStep.Outcome signIn(ParsedProbe parsed, RegistrationsFile registrations, FoundServers servers) {
         parsed.settings().ports().modes(); // a port/mode mix that leaves nothing to test is named before the browser opens
         // Endpoints and scopes the registration leaves out come from the provider discovery named (same issuer only).
-        OAuth2Endpoints known = servers.provider() == null ? null : servers.provider().oauth2();
-        return new SignInStep(parsed, registrations, tokenStore, browser, stderr).run(servers.candidates(), known);
+        return new SignInStep(parsed, registrations, tokenStore, browser, stderr).run(servers.candidates(), servers.provider());
     }
 
     private DiscoveryResult discover(EmailAddress address, DiscoveryConfig config) {

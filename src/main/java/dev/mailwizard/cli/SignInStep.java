@@ -1,7 +1,8 @@
 package dev.mailwizard.cli;
 
 import dev.mailwizard.model.Credentials;
-import dev.mailwizard.model.OAuth2Endpoints;
+import dev.mailwizard.model.Provider;
+import dev.mailwizard.model.ProviderAdvice;
 import dev.mailwizard.model.ServerCandidate;
 import dev.mailwizard.signin.Browser;
 import dev.mailwizard.signin.KeyringTokenStore;
@@ -69,11 +70,12 @@ final class SignInStep {
     /**
      * Signs in for the servers found (trusted ones first when looking for their registration).
      *
-     * @param discovered the provider's endpoints as discovery found them, or null
+     * @param provider the provider discovery named (its endpoints fill a registration's gaps; its help
+     *                 page goes into the words when there is no registration), or null
      */
-    Outcome run(List<ServerCandidate> candidates, OAuth2Endpoints discovered) {
+    Outcome run(List<ServerCandidate> candidates, Provider provider) {
         List<String> hosts = candidates.stream().sorted(Comparator.comparing(c -> !c.trusted())).map(ServerCandidate::host).distinct().toList();
-        OAuth2Client client = client(hosts, discovered);
+        OAuth2Client client = client(hosts, provider);
         SignInOptions options = probe.signIn();
         SignInFlow flow = new SignInFlow(client, TokenEndpoint.of(client, probe.settings().extraCas()), url -> show(client, url),
                 options.browserWait(), probe.target().address() == null ? null : probe.target().address().toString());
@@ -96,16 +98,21 @@ final class SignInStep {
         return new Outcome.Stopped(exit, result.message());
     }
 
-    private OAuth2Client client(List<String> hosts, OAuth2Endpoints discovered) {
+    private OAuth2Client client(List<String> hosts, Provider provider) {
         Optional<OAuth2Client> client;
         try {
-            client = registrations.resolve(hosts, discovered);
+            client = registrations.resolve(hosts, provider == null ? null : provider.oauth2());
         } catch (RegistrationException e) {
             throw new UsageException("--oauth2: " + e.getMessage());
         }
         return client.orElseThrow(() -> new UsageException("--oauth2: no registration for " + String.join(", ", hosts) + " in "
                 + registrations.path() + "; add one (README, \"Sign in with OAuth2\": your organisation registers MailWizard as a desktop"
-                + " app and gives you the client id), or log in with an app password: --password-stdin"));
+                + " app and gives you the client id), or log in with an app password: --password-stdin" + appPasswordHelp(provider)));
+    }
+
+    /** "(how to make one at Gmail: URL)" when the provider's help page is known. */
+    private static String appPasswordHelp(Provider provider) {
+        return ProviderAdvice.mainHelp(provider).map(h -> " (" + provider.displayName() + ": " + h.url() + ")").orElse("");
     }
 
     /** Prints the URL (always: the browser may not open), then opens it. */

@@ -120,6 +120,17 @@ class OAuth2CommandTest {
     }
 
     @Test
+    void noRegistrationForAKnownProviderPointsToItsAppPasswordPage() throws Exception {
+        Path file = registrations(List.of("other.example"));
+        CliHarness.Result r = CliHarness.run("", new MemoryTokenStore(), url -> {
+            throw new AssertionError("no browser may open");
+        }, "probe", "alice@gmail.com", "--host", "smtp.gmail.com", "--oauth2", "--oauth2-config", file.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("no registration for smtp.gmail.com")
+                .contains("or log in with an app password: --password-stdin (Gmail: https://support.google.com/accounts/answer/185833)");
+    }
+
+    @Test
     void aDeclinedSignInExitsThreeAndProbesNothing() throws Exception {
         CliHarness.Result r = CliHarness.run("", new MemoryTokenStore(), url -> server.answerWithoutServer(url, "error=access_denied"),
                 "probe", ALICE, "--host", "127.0.0.1", "--oauth2", "--oauth2-config", registrations(List.of("127.0.0.1")).toString(),
