@@ -1,5 +1,6 @@
 package dev.mailwizard.probe;
 
+import dev.mailwizard.model.AuthMethod;
 import dev.mailwizard.model.Endpoint;
 
 import java.time.Duration;
@@ -29,6 +30,7 @@ final class LoginGate {
     private final Map<Endpoint, String> ready = new HashMap<>();
     private final Map<String, String> claimedBy = new HashMap<>();
     private String rejectedAt;
+    private String rejectedSecret;
     /** One login at a time per server address, across protocols: a rejection then stops the others. */
     private final Map<String, java.util.concurrent.locks.ReentrantLock> attemptLocks = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -82,7 +84,7 @@ final class LoginGate {
      */
     synchronized Optional<String> claim(Endpoint endpoint, String address, String where) {
         if (rejectedAt != null) {
-            return Optional.of("not tried: the password was already rejected at " + rejectedAt + " (one attempt per run, so the account does not lock)");
+            return Optional.of("not tried: " + rejectedSecret + " was already rejected at " + rejectedAt + " (one attempt per run, so the account does not lock)");
         }
         int rank = PortMatrix.rank(endpoint.port(), endpoint.security());
         Optional<String> better = ready.entrySet().stream()
@@ -113,7 +115,9 @@ final class LoginGate {
         return attemptLocks.computeIfAbsent(address, a -> new java.util.concurrent.locks.ReentrantLock());
     }
 
-    synchronized void rejected(String where) {
+    /** The server at {@code where} refused the run's secret, a password or a sign-in token ({@code method}). */
+    synchronized void rejected(String where, AuthMethod method) {
         rejectedAt = where;
+        rejectedSecret = method == AuthMethod.OAUTH2 ? "the sign-in token" : "the password";
     }
 }

@@ -401,7 +401,7 @@ abstract class MailProbe {
                         + " password (" + mechanism + " was not usable); MailWizard stopped it before it left, so the server never received it");
             }
             if (attempt instanceof LoginAttempt.Rejected) {
-                ctx.gate().rejected(where);
+                ctx.gate().rejected(where, credentials.method());
             }
             // What went out on the socket, whatever came back (a help desk decides on it whether the password must change).
             rec.credentialsSent = watch.sent() || attempt instanceof LoginAttempt.Accepted

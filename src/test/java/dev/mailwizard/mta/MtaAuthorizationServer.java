@@ -1,6 +1,5 @@
 package dev.mailwizard.mta;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationResponse;
@@ -14,104 +13,112 @@ import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
-import com.nimbusds.oauth2.sdk.util.URLUtils;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
-import java.io.File;
+import dev.mailwizard.signin.MockAuthorizationServer;
+import dev.mailwizard.signin.MockAuthorizationServer.Received;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
-import no.nav.security.mock.oauth2.OAuth2Config;
-import no.nav.security.mock.oauth2.http.MockWebServerWrapper;
-import no.nav.security.mock.oauth2.http.Ssl;
-import no.nav.security.mock.oauth2.http.SslKeystore;
-import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
-import okhttp3.HttpUrl;
-import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
 
 /**
- * The authorization server whose tokens the real Dovecot accepts: no.nav.security's
- * mock-oauth2-server, over HTTPS on 127.0.0.1 with the port, issuer and keystore that
+ * The authorization server whose tokens the real Dovecot accepts: {@link MockAuthorizationServer}
+ * with its login page, over HTTPS on 127.0.0.1 with the port, issuer and keystore that
  * {@code .ci/mta-setup} wrote (Dovecot's oauth2 passdb introspects every token there, RFC 7662).
  * Tokens come from the authorization code flow with PKCE, its login page filled in by an HTTP
  * client, so a token's subject is the login typed there. The server records every request, so a
- * test sees what Dovecot asked.
+ * test sees what Dovecot (and MailWizard) asked.
  */
 final class MtaAuthorizationServer implements AutoCloseable {
     private static final ClientID CLIENT = new ClientID("mailwizard-mta-test");
     // Never called: the authorization server answers the login with a redirect, whose code is read.
     private static final URI REDIRECT = URI.create("http://127.0.0.1/callback");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One introspection request as the authorization server received it. */
     record Introspection(String method, String authorization, String token) {
     }
 
-    private final MockOAuth2Server server;
-    private final MockWebServer recorder;
+    private final MockAuthorizationServer server;
     private final URI issuer;
     private final SSLContext tls;
-    private final HttpClient http;
 
-    private MtaAuthorizationServer(MockOAuth2Server server, MockWebServer recorder, URI issuer, SSLContext tls) {
+    private MtaAuthorizationServer(MockAuthorizationServer server, URI issuer, SSLContext tls) {
         this.server = server;
-        this.recorder = recorder;
         this.issuer = issuer;
         this.tls = tls;
-        this.http = HttpClient.newBuilder().sslContext(tls).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     static MtaAuthorizationServer start(Map<String, String> env, SSLContext trustingMtaCa) throws IOException {
-        String password = env.get("MTA_OAUTH_KEYSTORE_PASSWORD");
-        Ssl ssl = new Ssl(new SslKeystore(password, new File(env.get("MTA_OAUTH_KEYSTORE")), SslKeystore.KeyStoreType.PKCS12, password));
-        MockWebServerWrapper http = new MockWebServerWrapper(ssl);
-        // interactiveLogin: the authorize endpoint shows a login form; the subject is its "username".
-        OAuth2Config config = new OAuth2Config(true, null, null, false, new OAuth2TokenProvider(), Set.of(), http);
-        MockOAuth2Server server = new MockOAuth2Server(config);
-        server.start(InetAddress.getByName("127.0.0.1"), Integer.parseInt(env.get("MTA_OAUTH_PORT")));
-        return new MtaAuthorizationServer(server, http.getMockWebServer(), URI.create(env.get("MTA_OAUTH_ISSUER")), trustingMtaCa);
+        char[] password = env.get("MTA_OAUTH_KEYSTORE_PASSWORD").toCharArray();
+        KeyStore keyStore;
+        X509Certificate ca;
+        try (InputStream keys = Files.newInputStream(Path.of(env.get("MTA_OAUTH_KEYSTORE")));
+             InputStream caPem = Files.newInputStream(Path.of(env.get("MTA_CA")))) {
+            keyStore = KeyStore.getInstance("PKCS12");
+            keyStore.load(keys, password);
+            ca = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(caPem);
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot read the keystore or CA that .ci/mta-setup wrote: " + e, e);
+        }
+        // Named by its address, so the issuer URL (and every token's iss) is the one Dovecot was told.
+        InetAddress loopback = InetAddress.getByAddress("127.0.0.1", new byte[]{127, 0, 0, 1});
+        MockAuthorizationServer server = MockAuthorizationServer.startWithLoginPage(loopback, Integer.parseInt(env.get("MTA_OAUTH_PORT")),
+                keyStore, new String(password), ca, env.get("MTA_OAUTH_ISSUER_ID"));
+        URI issuer = URI.create(env.get("MTA_OAUTH_ISSUER"));
+        if (!server.issuer().equals(issuer.toString())) {
+            server.close();
+            throw new IllegalStateException("the authorization server's issuer is " + server.issuer() + ", .ci/mta-setup told Dovecot " + issuer);
+        }
+        return new MtaAuthorizationServer(server, issuer, trustingMtaCa);
+    }
+
+    /** The issuer URL that Dovecot introspects at (https://127.0.0.1:8765/mailwizard). */
+    URI issuer() {
+        return issuer;
+    }
+
+    /** The server itself: its browser ({@code signIn}), registrations-file entry and every request received. */
+    MockAuthorizationServer server() {
+        return server;
+    }
+
+    /** A registrations file (oauth2.json) with one public client of this server for the mail server {@code mailHost}. */
+    String registrationsFile(String clientId, String mailHost) {
+        return "{\"registrations\": [" + server.registrationJson(clientId, List.of(mailHost)) + "]}";
     }
 
     /** An access token for {@code login}, through the authorization code flow with PKCE. */
-    String accessToken(String login) throws IOException, InterruptedException {
+    String accessToken(String login) throws IOException {
         return accessToken(login, Map.of());
     }
 
     /** The same, with extra claims typed into the login page (they make the token as long as a test needs). */
-    String accessToken(String login, Map<String, String> extraClaims) throws IOException, InterruptedException {
+    String accessToken(String login, Map<String, String> extraClaims) throws IOException {
         CodeVerifier verifier = new CodeVerifier();
         State state = new State();
         URI authorize = new AuthenticationRequest.Builder(ResponseType.CODE, new Scope("openid"), CLIENT, REDIRECT)
                 .state(state).codeChallenge(verifier, CodeChallengeMethod.S256)
                 .endpointURI(URI.create(issuer + "/authorize")).build().toURI();
-        String form = "username=" + URLEncoder.encode(login, StandardCharsets.UTF_8)
-                + (extraClaims.isEmpty() ? "" : "&claims=" + URLEncoder.encode(JSON.writeValueAsString(extraClaims), StandardCharsets.UTF_8));
-        HttpResponse<String> loginAnswer = http.send(HttpRequest.newBuilder(authorize).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        String location = loginAnswer.headers().firstValue("Location")
-                .orElseThrow(() -> new AssertionError("the login page answered " + loginAnswer.statusCode() + " without a redirect"));
+        URI location = server.logIn(authorize, login, extraClaims);
         try {
-            AuthorizationResponse answer = AuthorizationResponse.parse(URI.create(location));
+            AuthorizationResponse answer = AuthorizationResponse.parse(location);
             if (!answer.indicatesSuccess() || !state.equals(answer.getState())) {
                 throw new AssertionError("authorization refused or state changed: " + location);
             }
             AuthorizationCode code = answer.toSuccessResponse().getAuthorizationCode();
-            HTTPRequest request = new TokenRequest(URI.create(issuer + "/token"), CLIENT,
-                    new AuthorizationCodeGrant(code, REDIRECT, verifier)).toHTTPRequest();
+            HTTPRequest request = new TokenRequest.Builder(URI.create(issuer + "/token"), CLIENT,
+                    new AuthorizationCodeGrant(code, REDIRECT, verifier)).build().toHTTPRequest();
             request.setSSLSocketFactory(tls.getSocketFactory());
             TokenResponse tokens = OIDCTokenResponseParser.parse(request.send());
             if (!tokens.indicatesSuccess()) {
@@ -125,24 +132,22 @@ final class MtaAuthorizationServer implements AutoCloseable {
 
     /** A token this issuer signed for {@code login} that expired an hour ago. */
     String expiredToken(String login) {
-        return server.anyToken(HttpUrl.get(issuer.toString()), Map.of("sub", login), Duration.ofHours(-1)).serialize();
+        return server.token(login, Duration.ofHours(-1));
     }
 
     /** The introspection requests received since the last call (other requests are dropped). */
-    List<Introspection> introspections() throws InterruptedException {
-        List<Introspection> found = new ArrayList<>();
-        RecordedRequest r;
-        while ((r = recorder.takeRequest(0, TimeUnit.SECONDS)) != null) {
-            if (r.getPath() != null && r.getPath().endsWith("/introspect")) {
-                List<String> token = URLUtils.parseParameters(r.getBody().readUtf8()).get("token");
-                found.add(new Introspection(r.getMethod(), r.getHeader("Authorization"), token == null ? null : String.join(",", token)));
-            }
-        }
-        return found;
+    List<Introspection> introspections() {
+        return introspections(server.received());
+    }
+
+    /** The introspection requests among {@code received}. */
+    static List<Introspection> introspections(List<Received> received) {
+        return received.stream().filter(r -> r.path().endsWith("/introspect"))
+                .map(r -> new Introspection(r.method(), r.authorization(), r.form().get("token"))).toList();
     }
 
     @Override
     public void close() {
-        server.shutdown();
+        server.close();
     }
 }

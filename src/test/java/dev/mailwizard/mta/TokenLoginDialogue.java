@@ -108,6 +108,21 @@ final class TokenLoginDialogue implements AutoCloseable {
         }
     }
 
+    /**
+     * Dovecot delays the next login from an address after each failure (2 s, doubling, up to 15 s),
+     * and Postfix gives up on its SASL answer after about 10 s with "454 4.7.0 Temporary
+     * authentication failure". A successful login resets the delay: tests that fail logins on
+     * purpose end with this one (IMAPS, XOAUTH2, a good token).
+     */
+    static void clearDovecotsAuthPenalty(String host, SSLContext tls, String user, String goodToken) throws IOException {
+        try (TokenLoginDialogue d = open(Service.IMAPS, host, tls)) {
+            List<String> answer = d.authenticate("XOAUTH2", xoauth2(user, goodToken), true);
+            if (!answer.get(answer.size() - 1).startsWith("a OK")) {
+                throw new IOException("the good token was refused: " + String.join(" / ", answer));
+            }
+        }
+    }
+
     /** Google's XOAUTH2 initial response, Base64. */
     static String xoauth2(String user, String token) {
         return base64("user=" + user + "\u0001auth=Bearer " + token + "\u0001\u0001");

@@ -2,6 +2,7 @@ package dev.mailwizard.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailwizard.model.AuthMethod;
 import dev.mailwizard.model.Endpoint;
 import dev.mailwizard.model.Security;
 
@@ -63,7 +64,14 @@ class LoginGateTest {
     @Test
     void afterARejectionNoOtherPortTries() {
         assertThat(gate.claim(P465, "192.0.2.1", "465")).isEmpty();
-        gate.rejected("465");
-        assertThat(gate.claim(P587, "192.0.2.2", "587")).hasValueSatisfying(r -> assertThat(r).contains("already rejected at 465"));
+        gate.rejected("465", AuthMethod.PASSWORD);
+        assertThat(gate.claim(P587, "192.0.2.2", "587")).hasValue("not tried: the password was already rejected at 465 (one attempt per run, so the account does not lock)");
+    }
+
+    @Test
+    void aRefusedTokenIsCalledAToken() {
+        assertThat(gate.claim(P465, "192.0.2.1", "465")).isEmpty();
+        gate.rejected("465", AuthMethod.OAUTH2);
+        assertThat(gate.claim(P587, "192.0.2.2", "587")).hasValueSatisfying(r -> assertThat(r).startsWith("not tried: the sign-in token was already rejected at 465"));
     }
 }

@@ -1,5 +1,7 @@
 package dev.mailwizard.signin;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mailwizard.demo.DemoPki;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
@@ -8,6 +10,7 @@ import no.nav.security.mock.oauth2.http.Ssl;
 import no.nav.security.mock.oauth2.http.SslKeystore;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
+import okhttp3.HttpUrl;
 import okhttp3.mockwebserver.RecordedRequest;
 
 import java.io.IOException;
@@ -22,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,15 +38,20 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A real OAuth2 authorization server for tests: navikt's mock-oauth2-server in this JVM, over HTTPS
- * with a certificate from a test CA, on localhost. It signs its tokens for one issuer id with the
- * given subject ({@code sub}), answers the authorization endpoint at once (no login page) with a
- * redirect carrying code and state, checks the PKCE verifier, and issues refresh tokens (rotated
- * when asked). {@link #browse} is the person's browser: it follows the authorization URL to our
- * loopback listener. {@link #received()} says what the server was sent.
+ * with a certificate from a test CA. Started with a subject, it signs its tokens for one issuer id
+ * with that subject ({@code sub}) and answers the authorization endpoint at once with a redirect
+ * carrying code and state ({@link #browse}); started with its login page (the real Dovecot's
+ * authorization server, {@code mta.MtaAuthorizationServer}), the subject is the login typed there
+ * ({@link #signIn}). It checks the PKCE verifier and issues refresh tokens (rotated when asked).
+ * The browser methods follow the authorization URL to our loopback listener. {@link #received()}
+ * says what the server was sent.
  */
 public final class MockAuthorizationServer implements AutoCloseable {
-    /** A request as the server received it: method, path, query and form parameters (first value of each). */
-    public record Received(String method, String path, Map<String, String> query, Map<String, String> form) {
+    /**
+     * A request as the server received it: method, path, query and form parameters (first value of
+     * each), and the Authorization header (null when none was sent).
+     */
+    public record Received(String method, String path, Map<String, String> query, Map<String, String> form, String authorization) {
     }
 
     /** What the browser saw at the end: our loopback listener's status and page, and the URL it was sent to. */
@@ -74,15 +83,32 @@ public final class MockAuthorizationServer implements AutoCloseable {
      */
     public static MockAuthorizationServer start(KeyStore keyStore, String keyPassword, X509Certificate ca, String issuerId, String subject,
                                                 boolean rotateRefreshTokens) {
-        Ssl ssl = new Ssl(new SslKeystore(keyPassword, keyStore));
         OAuth2Config config = new OAuth2Config(false, null, null, rotateRefreshTokens, new OAuth2TokenProvider(),
-                Set.of(new DefaultOAuth2TokenCallback(issuerId, subject)), new MockWebServerWrapper(ssl));
-        MockOAuth2Server server = new MockOAuth2Server(config);
+                Set.of(new DefaultOAuth2TokenCallback(issuerId, subject)), new MockWebServerWrapper(new Ssl(new SslKeystore(keyPassword, keyStore))));
         try {
-            server.start(InetAddress.getByName("localhost"), 0);
+            return start(config, InetAddress.getByName("localhost"), 0, ca, issuerId);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Starts on {@code address}:{@code port} with the server's login page: each token's subject is
+     * the login typed there ({@link #signIn}). The issuer URL names the address as {@code address}'s
+     * host name does (give an {@code InetAddress.getByAddress("127.0.0.1", ...)} for an IP in the URL).
+     *
+     * @throws IOException when the port is taken
+     */
+    public static MockAuthorizationServer startWithLoginPage(InetAddress address, int port, KeyStore keyStore, String keyPassword, X509Certificate ca,
+                                                             String issuerId) throws IOException {
+        OAuth2Config config = new OAuth2Config(true, null, null, false, new OAuth2TokenProvider(), Set.of(),
+                new MockWebServerWrapper(new Ssl(new SslKeystore(keyPassword, keyStore))));
+        return start(config, address, port, ca, issuerId);
+    }
+
+    private static MockAuthorizationServer start(OAuth2Config config, InetAddress address, int port, X509Certificate ca, String issuerId) throws IOException {
+        MockOAuth2Server server = new MockOAuth2Server(config);
+        server.start(address, port);
         HttpClient browser = HttpClient.newBuilder().sslContext(trusting(ca)).followRedirects(HttpClient.Redirect.NEVER).build();
         return new MockAuthorizationServer(server, issuerId, browser);
     }
@@ -129,6 +155,36 @@ public final class MockAuthorizationServer implements AutoCloseable {
         return open(changeRedirect.apply(URI.create(location)));
     }
 
+    /**
+     * The browser on a server with the login page: opens the authorization URL, posts the login form
+     * with {@code login}, and follows the server's redirect to the loopback listener.
+     */
+    public Page signIn(URI authorizationUrl, String login) {
+        return open(logIn(authorizationUrl, login, Map.of()));
+    }
+
+    /**
+     * Opens the authorization URL and posts the login form with {@code login} and {@code claims} (extra
+     * claims for the token, e.g. to make it long); returns where the server redirects the browser.
+     */
+    public URI logIn(URI authorizationUrl, String login, Map<String, String> claims) {
+        HttpResponse<String> page = get(authorizationUrl);
+        if (page.statusCode() != 200 || !page.body().contains("name=\"username\"")) {
+            throw new AssertionError("no login form at the authorization endpoint: " + page.statusCode() + " " + page.body());
+        }
+        String form = "username=" + URLEncoder.encode(login, StandardCharsets.UTF_8)
+                + (claims.isEmpty() ? "" : "&claims=" + URLEncoder.encode(json(claims), StandardCharsets.UTF_8));
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(authorizationUrl).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        return URI.create(answer.headers().firstValue("Location")
+                .orElseThrow(() -> new AssertionError("the login page answered " + answer.statusCode() + " without a redirect: " + answer.body())));
+    }
+
+    /** A token this server signs for {@code subject}, valid for {@code validFor} from now (negative: already expired). */
+    public String token(String subject, Duration validFor) {
+        return server.anyToken(HttpUrl.get(issuer()), Map.of("sub", subject), validFor).serialize();
+    }
+
     /** The browser going straight to the redirect URI with {@code parameters} and the request's own state (an answer the server never gave). */
     public Page answerWithoutServer(URI authorizationUrl, String parameters) {
         Map<String, String> request = parameters(authorizationUrl.getRawQuery());
@@ -153,7 +209,8 @@ public final class MockAuthorizationServer implements AutoCloseable {
                 return out; // "no request found in queue": all taken
             }
             URI url = URI.create(r.getRequestUrl().toString());
-            out.add(new Received(r.getMethod(), url.getPath(), parameters(url.getRawQuery()), parameters(r.getBody().readUtf8())));
+            out.add(new Received(r.getMethod(), url.getPath(), parameters(url.getRawQuery()), parameters(r.getBody().readUtf8()),
+                    r.getHeader("Authorization")));
         }
     }
 
@@ -182,13 +239,25 @@ public final class MockAuthorizationServer implements AutoCloseable {
     }
 
     private HttpResponse<String> get(URI url) {
+        return send(HttpRequest.newBuilder(url).GET().build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
         try {
-            return browser.send(HttpRequest.newBuilder(url).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return browser.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new IllegalStateException("the browser could not open " + url + ": " + e, e);
+            throw new IllegalStateException("the browser could not open " + request.uri() + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static String json(Map<String, String> claims) {
+        try {
+            return new ObjectMapper().writeValueAsString(claims);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
         }
     }
 
