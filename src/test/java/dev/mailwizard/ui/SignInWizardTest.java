@@ -34,6 +34,7 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -128,8 +129,17 @@ class SignInWizardTest {
         assertThat(shown(robot.lookup("#signInUnavailable").query())).isFalse();
         assertThat(robot.lookup("#next").queryAs(Button.class).isDisabled()).isFalse();
 
-        robot.clickOn("#signInPassword");
-        assertThat(robot.lookup("#password").queryAs(PasswordField.class).isDisabled()).isFalse();
+        // The keyboard's way through: the disabled password is skipped; Tab reaches the chosen option of
+        // the pair (as in every radio group), the arrow keys the other one; the login name comes after.
+        List<String> focused = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            robot.type(KeyCode.TAB);
+            focused.add(window.scene().getFocusOwner().getId());
+        }
+        assertThat(focused).containsExactly("providerHelp", "signInBrowser", "rememberSignIn", "login");
+        robot.clickOn("#signInBrowser").type(KeyCode.DOWN);
+        assertThat(window.scene().getFocusOwner().getId()).isEqualTo("signInPassword");
+        assertThat(robot.lookup("#password").queryAs(PasswordField.class).isDisabled()).as("the arrow key chose the password").isFalse();
         assertThat(robot.lookup("#rememberSignIn").queryAs(CheckBox.class).isDisabled()).isTrue();
         robot.clickOn("#signInBrowser");
         assertThat(robot.lookup("#password").queryAs(PasswordField.class).isDisabled()).isTrue();

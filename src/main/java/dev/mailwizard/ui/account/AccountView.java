@@ -152,6 +152,7 @@ public final class AccountView {
         help.visibleProperty().bind(vm.providerHelpProperty().isNotNull());
         help.managedProperty().bind(help.visibleProperty());
         help.setOnAction(e -> vm.openProviderHelp());
+        help.setWrapText(true);
         VBox box = new VBox(2, hint, help);
         box.visibleProperty().bind(vm.providerHintProperty().isNotEmpty());
         box.managedProperty().bind(box.visibleProperty());
@@ -166,23 +167,32 @@ public final class AccountView {
         ToggleGroup how = new ToggleGroup();
         RadioButton browser = new RadioButton();
         browser.setId("signInBrowser");
+        browser.setWrapText(true);
         browser.textProperty().bind(vm.signInChoiceProperty());
         browser.setToggleGroup(how);
         RadioButton password = new RadioButton(Messages.get("account.signin.password"));
         password.setId("signInPassword");
+        password.setWrapText(true);
         password.setToggleGroup(how);
-        // The buttons show what the test will do; a click changes the choice.
+        // The buttons show what the test will do; choosing one (click, or arrow keys) while the choice is
+        // offered changes it. Without a registration they show the password, and the choice made stays.
         how.selectToggle(vm.signInSelectedProperty().get() ? browser : password);
         vm.signInSelectedProperty().addListener((o, was, now) -> how.selectToggle(now ? browser : password));
-        browser.setOnAction(e -> vm.signInChosenProperty().set(true));
-        password.setOnAction(e -> vm.signInChosenProperty().set(false));
+        how.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now != null && vm.signInOfferedProperty().get()) {
+                vm.signInChosenProperty().set(now == browser);
+            }
+        });
         browser.disableProperty().bind(vm.signInOfferedProperty().not());
         password.disableProperty().bind(vm.signInOfferedProperty().not());
 
         CheckBox remember = new CheckBox(Messages.get("account.signin.remember"));
         remember.setId("rememberSignIn");
         remember.selectedProperty().bindBidirectional(vm.rememberSignInProperty());
+        remember.setWrapText(true);
         remember.disableProperty().bind(vm.signInSelectedProperty().not());
+        remember.visibleProperty().bind(vm.signInOfferedProperty());
+        remember.managedProperty().bind(remember.visibleProperty());
         VBox.setMargin(remember, new Insets(0, 0, 0, 24));
 
         Label note = new Label();
