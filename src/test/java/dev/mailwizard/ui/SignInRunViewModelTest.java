@@ -6,22 +6,35 @@ import static dev.mailwizard.ui.SignInFixture.xoauth2Responses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailwizard.demo.ScriptedSmtpServer;
+import dev.mailwizard.demo.ServerBehaviour;
+import dev.mailwizard.discovery.Discovery;
 import dev.mailwizard.model.AuthMethod;
+import dev.mailwizard.probe.ProbeReport;
 import dev.mailwizard.signin.Browser;
 import dev.mailwizard.signin.MemoryTokenStore;
 import dev.mailwizard.signin.StoredGrant;
 import dev.mailwizard.signin.TokenStore;
 import dev.mailwizard.signin.TokenStoreException;
+import dev.mailwizard.ui.account.AccountViewModel;
+import dev.mailwizard.ui.app.WizardViewModel;
+import dev.mailwizard.ui.export.ExportViewModel;
 import dev.mailwizard.ui.result.ResultViewModel;
+import dev.mailwizard.ui.servers.ServersViewModel;
 import dev.mailwizard.ui.task.ImmediateTaskRunner;
+import dev.mailwizard.ui.task.TaskRunner;
 import dev.mailwizard.ui.task.UiDispatcher;
 import dev.mailwizard.ui.testing.TestingViewModel;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -147,10 +160,10 @@ class SignInRunViewModelTest {
     }
 
     @Test
-    void serversNoRegistrationIsForStopBeforeTheBrowserOpens() throws Exception {
+    void aRunOverServersNoRegistrationServesStopsBeforeTheBrowserOpens() throws Exception {
         try (ScriptedSmtpServer server = fixture.mailServer(fixture.token())) {
             WizardState state = fixture.state(server);
-            // Google's by its issuer? No: by Gmail's server domain, but not for the host this run tests.
+            // A registration for Google (imap.gmail.com lies in Gmail's server domains), but not for the server this run tests.
             Path file = fixture.registrationsFile(dir.resolve("imap-only"), List.of("imap.gmail.com"));
             TestingViewModel vm = new TestingViewModel(state, new ImmediateTaskRunner(), UiDispatcher.IMMEDIATE,
                     fixture.support(file, fixture.browser(opened), new MemoryTokenStore()));
@@ -182,6 +195,46 @@ class SignInRunViewModelTest {
             assertThat(grant.tokenEndpoint()).isEqualTo(fixture.authorization.tokenEndpoint());
             assertThat(vm.signInNoteProperty().get()).isEqualTo("The sign-in is remembered in the system keyring: \"mailwizard oauth2 token "
                     + ADDRESS + "\" gives mail programs a fresh access token.");
+        }
+    }
+
+    /**
+     * The window closes while the run probes after a sign-in (the token granted, the server a tarpit):
+     * the run ends cancelled, and its new token is wiped rather than kept. Work on a pool thread, the
+     * "UI" one thread, as in the window; driven by the server's events.
+     */
+    @Test
+    void closingTheWindowDuringTheRunKeepsNoToken() throws Exception {
+        ExecutorService uiThread = Executors.newSingleThreadExecutor();
+        try (ScriptedSmtpServer tarpit = ScriptedSmtpServer.start(ServerBehaviour.builder().silent().build())) {
+            WizardState state = fixture.state(tarpit);
+            state.timeoutSecondsProperty().set(120);
+            UiDispatcher ui = uiThread::execute;
+            TaskRunner runner = ViewModelTest.threadedRunner(ui);
+            TestingViewModel testing = new TestingViewModel(state, runner, ui,
+                    fixture.support(fixture.registrations, fixture.browser(opened), new MemoryTokenStore()));
+            // No window or dialogs: closing asks neither.
+            WizardViewModel wizard = new WizardViewModel(state, new WizardViewModel.Steps(new AccountViewModel(state),
+                    new ServersViewModel(state, runner, st -> Discovery.guessOnly()), testing, new ResultViewModel(state),
+                    new ExportViewModel(state, runner, "Linux", Path.of("unused-home"))), null, null);
+            CompletableFuture<ProbeReport> ended = new CompletableFuture<>();
+            uiThread.submit(() -> {
+                state.reportProperty().addListener((o, before, report) -> {
+                    if (report != null) {
+                        ended.complete(report);
+                    }
+                });
+                testing.start();
+            }).get();
+            assertThat(tarpit.waitUntil(s -> s.connections() > 0, Duration.ofSeconds(20))).as("signed in, and probing").isTrue();
+
+            uiThread.submit(wizard::dispose).get();
+            assertThat(ended.get(30, TimeUnit.SECONDS).cancelled()).isTrue();
+            uiThread.submit(() -> { }).get(); // the run's end has been handled
+            assertThat(opened).hasSize(1);
+            assertThat(state.heldToken()).isNull();
+        } finally {
+            uiThread.shutdown();
         }
     }
 
