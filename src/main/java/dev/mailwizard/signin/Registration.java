@@ -33,6 +33,11 @@ public record Registration(String issuer, List<String> hosts, String clientId, S
         return false;
     }
 
+    /** Whether this registration is with {@code issuer} (a URL or a bare host name, as the ISPDB and the file write it). */
+    public boolean hasIssuer(String issuer) {
+        return Issuers.same(this.issuer, issuer);
+    }
+
     @Override
     public String toString() {
         return "Registration[issuer=" + issuer + ", hosts=" + hosts + ", clientId=" + clientId + ", clientSecret="

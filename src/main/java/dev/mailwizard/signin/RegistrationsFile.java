@@ -70,7 +70,12 @@ public final class RegistrationsFile {
 
     /** Reads {@code file}, or no registrations when it does not exist (the default location, never set up). */
     public static RegistrationsFile readIfPresent(Path file) {
-        return Files.exists(file) ? read(file) : new RegistrationsFile(file, List.of());
+        return Files.exists(file) ? read(file) : empty(file);
+    }
+
+    /** No registrations, as if {@code file} did not exist (for a wizard that reads none). */
+    public static RegistrationsFile empty(Path file) {
+        return new RegistrationsFile(file, List.of());
     }
 
     /** The registrations in {@code text}, as if read from {@code file}. */

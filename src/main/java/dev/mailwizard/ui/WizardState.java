@@ -10,8 +10,10 @@ import dev.mailwizard.probe.TrustMaterial;
 
 import java.nio.file.Path;
 import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -21,14 +23,19 @@ import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
 
 /**
- * What the wizard knows, shared by its steps: the account, the servers to test, the advanced
- * options, certificates the user pinned, and the last report. Going back never loses any of it.
+ * What the wizard knows, shared by its steps: the account (and how it signs in), the servers to
+ * test, the advanced options, certificates the user pinned, and the last report. Going back never
+ * loses any of it.
  */
 public final class WizardState {
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty address = new SimpleStringProperty("");
     private final StringProperty password = new SimpleStringProperty("");
     private final StringProperty login = new SimpleStringProperty("");
+    /** The person's choice on the Account step; it counts only where sign-in is offered ({@link SignInSupport#chosenFor}). */
+    private final BooleanProperty signInChosen = new SimpleBooleanProperty(true);
+    private final BooleanProperty rememberSignIn = new SimpleBooleanProperty(false);
+    private HeldToken heldToken;
     /** Fires on edits inside a row too, so validation follows every keystroke. */
     private final ObservableList<ServerRow> servers = FXCollections.observableArrayList(r -> new javafx.beans.Observable[]{
             r.enabledProperty(), r.hostProperty(), r.portProperty(), r.securityProperty()});
@@ -66,6 +73,29 @@ public final class WizardState {
 
     public StringProperty loginProperty() {
         return login;
+    }
+
+    /** "Sign in with ... in your browser" (true, the default where it is offered) or "Use a password". */
+    public BooleanProperty signInChosenProperty() {
+        return signInChosen;
+    }
+
+    /** "Remember this sign-in on this computer": the refresh token goes to the OS keyring. */
+    public BooleanProperty rememberSignInProperty() {
+        return rememberSignIn;
+    }
+
+    /** The tokens of this window's last sign-in, or null. */
+    public HeldToken heldToken() {
+        return heldToken;
+    }
+
+    /** Keeps {@code token} for the next runs, wiping the one it replaces (null: keep none). */
+    public void holdToken(HeldToken token) {
+        if (heldToken != null && heldToken != token) {
+            heldToken.wipe();
+        }
+        heldToken = token;
     }
 
     /** Services the domain's DNS says it does not offer (SRV "."), from the last search. */
@@ -164,8 +194,9 @@ public final class WizardState {
         serversFilledFor = domain;
     }
 
-    /** Forgets the password (window closed). */
+    /** Forgets the password and wipes the tokens of a sign-in (window closed). */
     public void clearSecrets() {
         password.set("");
+        holdToken(null);
     }
 }

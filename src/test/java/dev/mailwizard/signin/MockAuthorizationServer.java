@@ -9,6 +9,7 @@ import no.nav.security.mock.oauth2.http.MockWebServerWrapper;
 import no.nav.security.mock.oauth2.http.Ssl;
 import no.nav.security.mock.oauth2.http.SslKeystore;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import no.nav.security.mock.oauth2.token.KeyProvider;
 import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
 import okhttp3.HttpUrl;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -26,6 +27,8 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,11 +66,17 @@ public final class MockAuthorizationServer implements AutoCloseable {
     private final MockOAuth2Server server;
     private final String issuerId;
     private final HttpClient browser;
+    private final DefaultOAuth2TokenCallback callback;
+    /** The client id of the known tokens' audience, or null when every token is new. */
+    private final String knownClientId;
 
-    private MockAuthorizationServer(MockOAuth2Server server, String issuerId, HttpClient browser) {
+    private MockAuthorizationServer(MockOAuth2Server server, String issuerId, HttpClient browser, DefaultOAuth2TokenCallback callback,
+                                    String knownClientId) {
         this.server = server;
         this.issuerId = issuerId;
         this.browser = browser;
+        this.callback = callback;
+        this.knownClientId = knownClientId;
     }
 
     /** Starts on localhost with a certificate for "localhost" only, issued by {@code ca}. */
@@ -83,10 +92,31 @@ public final class MockAuthorizationServer implements AutoCloseable {
      */
     public static MockAuthorizationServer start(KeyStore keyStore, String keyPassword, X509Certificate ca, String issuerId, String subject,
                                                 boolean rotateRefreshTokens) {
-        OAuth2Config config = new OAuth2Config(false, null, null, rotateRefreshTokens, new OAuth2TokenProvider(),
-                Set.of(new DefaultOAuth2TokenCallback(issuerId, subject)), new MockWebServerWrapper(new Ssl(new SslKeystore(keyPassword, keyStore))));
+        return start(keyStore, keyPassword, ca, issuerId, new OAuth2TokenProvider(), new DefaultOAuth2TokenCallback(issuerId, subject),
+                rotateRefreshTokens, null);
+    }
+
+    /**
+     * Starts like {@link #start(DemoPki, String, String, boolean)}, but every access token it grants
+     * is the same string, {@link #knownAccessToken()}: its clock stands still and its claims (token
+     * id included) are fixed, and RS256 signatures are deterministic. For tests whose scripted mail
+     * server must be told beforehand which token to accept.
+     */
+    public static MockAuthorizationServer startWithKnownTokens(DemoPki ca, String issuerId, String subject, String clientId) {
+        Instant issuedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        DefaultOAuth2TokenCallback callback = new DefaultOAuth2TokenCallback(issuerId, subject, "JWT", List.of(clientId),
+                Map.of("jti", "mailwizard-known-token"), 3600);
+        return start(keyStore(ca.issue("localhost")), KEY_PASSWORD, ca.caCertificate(), issuerId,
+                new OAuth2TokenProvider(new KeyProvider(), issuedAt), callback, false, clientId);
+    }
+
+    private static MockAuthorizationServer start(KeyStore keyStore, String keyPassword, X509Certificate ca, String issuerId,
+                                                 OAuth2TokenProvider tokens, DefaultOAuth2TokenCallback callback, boolean rotateRefreshTokens,
+                                                 String knownClientId) {
+        Ssl ssl = new Ssl(new SslKeystore(keyPassword, keyStore));
+        OAuth2Config config = new OAuth2Config(false, null, null, rotateRefreshTokens, tokens, Set.of(callback), new MockWebServerWrapper(ssl));
         try {
-            return start(config, InetAddress.getByName("localhost"), 0, ca, issuerId);
+            return start(config, InetAddress.getByName("localhost"), 0, ca, issuerId, callback, knownClientId);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -103,14 +133,23 @@ public final class MockAuthorizationServer implements AutoCloseable {
                                                              String issuerId) throws IOException {
         OAuth2Config config = new OAuth2Config(true, null, null, false, new OAuth2TokenProvider(), Set.of(),
                 new MockWebServerWrapper(new Ssl(new SslKeystore(keyPassword, keyStore))));
-        return start(config, address, port, ca, issuerId);
+        return start(config, address, port, ca, issuerId, null, null);
     }
 
-    private static MockAuthorizationServer start(OAuth2Config config, InetAddress address, int port, X509Certificate ca, String issuerId) throws IOException {
+    private static MockAuthorizationServer start(OAuth2Config config, InetAddress address, int port, X509Certificate ca, String issuerId,
+                                                 DefaultOAuth2TokenCallback callback, String knownClientId) throws IOException {
         MockOAuth2Server server = new MockOAuth2Server(config);
         server.start(address, port);
         HttpClient browser = HttpClient.newBuilder().sslContext(trusting(ca)).followRedirects(HttpClient.Redirect.NEVER).build();
-        return new MockAuthorizationServer(server, issuerId, browser);
+        return new MockAuthorizationServer(server, issuerId, browser, callback, knownClientId);
+    }
+
+    /** The access token every sign-in gets from a server started with {@link #startWithKnownTokens}. */
+    public String knownAccessToken() {
+        if (knownClientId == null) {
+            throw new IllegalStateException("this server mints a new token each time: start it with startWithKnownTokens");
+        }
+        return server.issueToken(issuerId, knownClientId, callback).serialize();
     }
 
     /** The issuer URL, e.g. https://localhost:40123/mailwizard (the {@code iss} of its tokens). */

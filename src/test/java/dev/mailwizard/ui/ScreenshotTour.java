@@ -48,6 +48,7 @@ public final class ScreenshotTour {
             return null;
         });
         shot(window, out.resolve("1-account.png"));
+        signInShots(window, out);
         onFx(() -> {
             window.viewModel().prepareDemo();
             window.show(Page.SERVERS);
@@ -130,6 +131,49 @@ public final class ScreenshotTour {
         });
         Platform.exit();
         System.exit(0);
+    }
+
+    /**
+     * A Gmail address: the Account step with the sign-in offered (make-screenshots.sh puts the README's
+     * example registration for Google in $XDG_CONFIG_HOME) and the Testing step waiting for the
+     * browser (nothing is sent anywhere until a browser answers; the wait is then cancelled), and the
+     * Account step of a window without registrations.
+     */
+    private static void signInShots(WizardWindow window, Path out) throws Exception {
+        onFx(() -> {
+            window.state().addressProperty().set("alice@gmail.com");
+            window.state().passwordProperty().set("");
+            return null;
+        });
+        shot(window, out.resolve("account-sign-in.png"));
+        onFx(() -> {
+            window.state().servers().setAll(new ServerRow("smtp.gmail.com", 465, dev.mailwizard.model.Security.TLS,
+                    dev.mailwizard.model.CandidateSource.ISPDB, true));
+            window.show(Page.TESTING);
+            return null;
+        });
+        Thread.sleep(1500);
+        shot(window, out.resolve("testing-sign-in.png"));
+        onFx(() -> {
+            window.viewModel().steps().testing().cancel();
+            return null;
+        });
+        WizardWindow without = onFx(() -> {
+            Stage stage = new Stage();
+            WizardWindow w = new WizardWindow(stage, WizardState.withSystemTrust(), new FxTaskRunner(), FxTaskRunner.dispatcher(),
+                    dev.mailwizard.ui.servers.ServersViewModel::standardDiscovery, SignInSupport.none());
+            stage.setWidth(1220);
+            stage.setHeight(760);
+            stage.show();
+            w.state().nameProperty().set("Alice Example");
+            w.state().addressProperty().set("alice@gmail.com");
+            return w;
+        });
+        shot(without, out.resolve("account-no-registration.png"));
+        onFx(() -> {
+            without.scene().getWindow().hide();
+            return null;
+        });
     }
 
     private static void shot(WizardWindow window, Path file) throws Exception {

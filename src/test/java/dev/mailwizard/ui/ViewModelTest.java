@@ -170,7 +170,7 @@ class ViewModelTest {
     }
 
     /** Work on a pool thread, callbacks through {@code ui}: the shape of {@code FxTaskRunner}, without a toolkit. */
-    private static TaskRunner threadedRunner(UiDispatcher ui) {
+    static TaskRunner threadedRunner(UiDispatcher ui) {
         return new TaskRunner() {
             @Override
             public <T> TaskHandle run(Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {

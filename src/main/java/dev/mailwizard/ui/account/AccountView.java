@@ -5,11 +5,14 @@ import dev.mailwizard.ui.Messages;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -75,6 +78,7 @@ public final class AccountView {
         form.addRow(row++, label("account.password", password), buildPasswordFields(password), buildShowPassword());
         form.add(buildPasswordHint(), 1, row++);
         form.add(buildProviderHint(), 1, row++);
+        form.add(buildSignInChoice(), 1, row++);
         form.addRow(row++, label("account.login", login), login);
         Label loginHint = new Label(Messages.get("account.login.hint"));
         loginHint.getStyleClass().add("field-hint");
@@ -109,6 +113,9 @@ public final class AccountView {
         passwordShown.textProperty().bindBidirectional(vm.passwordProperty());
         passwordShown.visibleProperty().bind(vm.passwordVisibleProperty());
         password.visibleProperty().bind(vm.passwordVisibleProperty().not());
+        // Signing in in the browser needs no password.
+        password.disableProperty().bind(vm.signInSelectedProperty());
+        passwordShown.disableProperty().bind(vm.signInSelectedProperty());
         return new StackPane(password, passwordShown);
     }
 
@@ -120,6 +127,7 @@ public final class AccountView {
         show.setAccessibleText(Messages.get("account.password.show"));
         show.setTooltip(new Tooltip(Messages.get("account.password.show")));
         show.setFocusTraversable(true);
+        show.disableProperty().bind(vm.signInSelectedProperty());
         return show;
     }
 
@@ -144,8 +152,60 @@ public final class AccountView {
         help.visibleProperty().bind(vm.providerHelpProperty().isNotNull());
         help.managedProperty().bind(help.visibleProperty());
         help.setOnAction(e -> vm.openProviderHelp());
+        help.setWrapText(true);
         VBox box = new VBox(2, hint, help);
         box.visibleProperty().bind(vm.providerHintProperty().isNotEmpty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    /**
+     * Sign in in the browser or use a password, and "remember", for a provider that takes OAuth2;
+     * without a registration the choice is disabled (showing the password) and the note says why.
+     */
+    private VBox buildSignInChoice() {
+        ToggleGroup how = new ToggleGroup();
+        RadioButton browser = new RadioButton();
+        browser.setId("signInBrowser");
+        browser.setWrapText(true);
+        browser.textProperty().bind(vm.signInChoiceProperty());
+        browser.setToggleGroup(how);
+        RadioButton password = new RadioButton(Messages.get("account.signin.password"));
+        password.setId("signInPassword");
+        password.setWrapText(true);
+        password.setToggleGroup(how);
+        // The buttons show what the test will do; choosing one (click, or arrow keys) while the choice is
+        // offered changes it. Without a registration they show the password, and the choice made stays.
+        how.selectToggle(vm.signInSelectedProperty().get() ? browser : password);
+        vm.signInSelectedProperty().addListener((o, was, now) -> how.selectToggle(now ? browser : password));
+        how.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now != null && vm.signInOfferedProperty().get()) {
+                vm.signInChosenProperty().set(now == browser);
+            }
+        });
+        browser.disableProperty().bind(vm.signInOfferedProperty().not());
+        password.disableProperty().bind(vm.signInOfferedProperty().not());
+
+        CheckBox remember = new CheckBox(Messages.get("account.signin.remember"));
+        remember.setId("rememberSignIn");
+        remember.selectedProperty().bindBidirectional(vm.rememberSignInProperty());
+        remember.setWrapText(true);
+        remember.disableProperty().bind(vm.signInSelectedProperty().not());
+        remember.visibleProperty().bind(vm.signInOfferedProperty());
+        remember.managedProperty().bind(remember.visibleProperty());
+        VBox.setMargin(remember, new Insets(0, 0, 0, 24));
+
+        Label note = new Label();
+        note.setId("signInUnavailable");
+        note.getStyleClass().add("field-hint");
+        note.setWrapText(true);
+        note.textProperty().bind(vm.signInNoteProperty());
+        note.visibleProperty().bind(vm.signInNoteProperty().isNotEmpty());
+        note.managedProperty().bind(note.visibleProperty());
+
+        VBox box = new VBox(6, browser, remember, password, note);
+        box.getStyleClass().add("sign-in-choice");
+        box.visibleProperty().bind(vm.signInAvailableProperty());
         box.managedProperty().bind(box.visibleProperty());
         return box;
     }

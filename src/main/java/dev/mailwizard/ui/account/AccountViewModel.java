@@ -4,8 +4,11 @@ import dev.mailwizard.model.EmailAddress;
 import dev.mailwizard.model.HelpLink;
 import dev.mailwizard.model.Provider;
 import dev.mailwizard.model.ProviderAdvice;
+import dev.mailwizard.model.ProviderNeeds;
 import dev.mailwizard.ui.LinkOpener;
 import dev.mailwizard.ui.Messages;
+import dev.mailwizard.ui.SignInRegistrations;
+import dev.mailwizard.ui.SignInSupport;
 import dev.mailwizard.ui.WizardState;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -24,7 +27,9 @@ import javafx.beans.property.StringProperty;
  * the error texts are the model's own messages, so the CLI and the window say the same thing.
  * What the user types goes into the four input properties; everything else is read-only.
  * As soon as the address names a known provider (the table of well-known providers at once, what
- * the search found once it ran), it says what that provider takes instead of the normal password.
+ * the search found once it ran), it says what that provider takes instead of the normal password,
+ * and where it can sign in with OAuth2 offers the choice between signing in in the browser (only
+ * with a registration for it) and a password or app password.
  */
 public final class AccountViewModel {
     private final WizardState state;
@@ -39,16 +44,31 @@ public final class AccountViewModel {
     private final ReadOnlyStringWrapper providerHint = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<HelpLink> providerHelp = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper signInAvailable = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper signInOffered = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper signInSelected = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper signInChoice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper signInNote = new ReadOnlyStringWrapper("");
     private final Consumer<String> browser;
+    private final SignInSupport signIn;
 
+    /** Without sign-in registrations. */
     public AccountViewModel(WizardState state) {
-        this(state, LinkOpener::open);
+        this(state, LinkOpener::open, SignInSupport.none());
     }
 
-    /** @param browser opens a help page (the desktop's browser in the program) */
+    /** Without sign-in registrations; {@code browser} opens a help page. */
     public AccountViewModel(WizardState state, Consumer<String> browser) {
+        this(state, browser, SignInSupport.none());
+    }
+
+    /**
+     * @param browser opens a help page (the desktop's browser in the program)
+     * @param signIn  the registrations, which decide whether signing in can be chosen
+     */
+    public AccountViewModel(WizardState state, Consumer<String> browser, SignInSupport signIn) {
         this.state = state;
         this.browser = browser;
+        this.signIn = signIn;
         StringProperty address = state.addressProperty();
         addressError.bind(Bindings.createStringBinding(() -> addressProblem(address.get()), address));
         // The error shows only once the user has typed something.
@@ -56,8 +76,6 @@ public final class AccountViewModel {
                 : addressError.get(), address, addressError));
         loginError.bind(Bindings.createStringBinding(() -> loginProblem(state.loginProperty().get()), state.loginProperty()));
         loginPrompt.bind(address.map(a -> a.isBlank() ? Messages.get("account.login.prompt") : a));
-        passwordHint.bind(Bindings.createStringBinding(() -> state.passwordProperty().get().isEmpty()
-                ? Messages.get("account.password.hint.empty") : Messages.get("account.password.hint.set"), state.passwordProperty()));
         valid.bind(addressError.isNull().and(loginError.isNull()));
         provider.bind(Bindings.createObjectBinding(state::provider, address, state.discoveredProviderProperty()));
         providerHint.bind(provider.map(p -> ProviderAdvice.passwordSentence(p, p.displayName())).orElse(""));
@@ -65,6 +83,32 @@ public final class AccountViewModel {
         providerHelp.bind(Bindings.createObjectBinding(() -> providerHint.get().isEmpty() ? null
                 : ProviderAdvice.mainHelp(provider.get()).orElse(null), providerHint, provider));
         signInAvailable.bind(provider.map(ProviderAdvice::signInPossible).orElse(false));
+        bindSignIn();
+        passwordHint.bind(Bindings.createStringBinding(() -> signInSelected.get()
+                ? Messages.get("account.password.hint.signin", ProviderAdvice.signInName(provider.get()))
+                : state.passwordProperty().get().isEmpty() ? Messages.get("account.password.hint.empty") : Messages.get("account.password.hint.set"),
+                state.passwordProperty(), signInSelected, provider));
+    }
+
+    /** The choice between the browser and a password: offered with a registration, else the note says why not. */
+    private void bindSignIn() {
+        signInOffered.bind(Bindings.createBooleanBinding(() -> signIn.offers(provider.get()), provider));
+        signInSelected.bind(signInOffered.and(state.signInChosenProperty()));
+        signInChoice.bind(provider.map(p -> ProviderAdvice.signInPossible(p)
+                ? Messages.get("account.signin.browser", ProviderAdvice.signInName(p)) : "").orElse(""));
+        signInNote.bind(Bindings.createStringBinding(() -> signInNote(provider.get()), provider));
+    }
+
+    private String signInNote(Provider p) {
+        if (!ProviderAdvice.signInPossible(p) || signIn.offers(p)) {
+            return "";
+        }
+        if (signIn.registrations() instanceof SignInRegistrations.Unusable broken) {
+            return Messages.get("account.signin.broken", broken.problem());
+        }
+        String whose = ProviderAdvice.signInName(p);
+        return p.needs() == ProviderNeeds.OAUTH2 ? Messages.get("account.signin.none.oauth2", whose, p.displayName())
+                : Messages.get("account.signin.none", whose);
     }
 
     /** Opens the provider's help page that the hint links to, if there is one. */
@@ -161,7 +205,40 @@ public final class AccountViewModel {
         return signInAvailable.getReadOnlyProperty();
     }
 
-    /** Shown under the password field: what happens without one. */
+    /**
+     * "Sign in with Google in your browser" (true) or "Use a password (or app password)"; it counts
+     * only while {@link #signInOfferedProperty()} holds.
+     */
+    public BooleanProperty signInChosenProperty() {
+        return state.signInChosenProperty();
+    }
+
+    /** "Remember this sign-in on this computer (in the system keyring)". */
+    public BooleanProperty rememberSignInProperty() {
+        return state.rememberSignInProperty();
+    }
+
+    /** Whether the choice can be made: the provider signs in with OAuth2 and a registration is for it. */
+    public ReadOnlyBooleanProperty signInOfferedProperty() {
+        return signInOffered.getReadOnlyProperty();
+    }
+
+    /** Whether the test will sign in in the browser: offered and chosen. The password is then not needed. */
+    public ReadOnlyBooleanProperty signInSelectedProperty() {
+        return signInSelected.getReadOnlyProperty();
+    }
+
+    /** The sign-in choice's words, "Sign in with Google in your browser"; empty without such a provider. */
+    public ReadOnlyStringProperty signInChoiceProperty() {
+        return signInChoice.getReadOnlyProperty();
+    }
+
+    /** Why signing in cannot be chosen for a provider that takes it (no registration, or a broken file); else empty. */
+    public ReadOnlyStringProperty signInNoteProperty() {
+        return signInNote.getReadOnlyProperty();
+    }
+
+    /** Shown under the password field: what happens without one, or that sign-in needs none. */
     public ReadOnlyStringProperty passwordHintProperty() {
         return passwordHint.getReadOnlyProperty();
     }

@@ -80,7 +80,7 @@ public final class WizardViewModel {
         }
     }
 
-    /** Cancel: stops a running test; otherwise closes the window. */
+    /** Cancel: stops a running test, or the sign-in it waits for; otherwise closes the window. */
     public void cancel() {
         if (steps.testing().runningProperty().get()) {
             steps.testing().cancel();
@@ -125,9 +125,9 @@ public final class WizardViewModel {
         }
     }
 
-    /** The window closed: stop the test, stop the demo servers, forget the password. */
+    /** The window closed: stop the test (or the wait for a sign-in), stop the demo servers, forget the password and tokens. */
     public void dispose() {
-        steps.testing().cancel();
+        steps.testing().close();
         DemoServers demo = state.demoProperty().get();
         if (demo != null) {
             demo.close();

@@ -1,7 +1,9 @@
 package dev.mailwizard.ui.app;
 
 import dev.mailwizard.discovery.Discovery;
+import dev.mailwizard.ui.LinkOpener;
 import dev.mailwizard.ui.Messages;
+import dev.mailwizard.ui.SignInSupport;
 import dev.mailwizard.ui.Theme;
 import dev.mailwizard.ui.WizardState;
 import dev.mailwizard.ui.account.AccountView;
@@ -48,16 +50,23 @@ public final class WizardWindow {
     private final WizardShell shell;
     private final Scene scene;
 
+    /** The program's window: real discovery, and the user's sign-in registrations, browser and keyring. */
     public WizardWindow(Stage stage, WizardState state, TaskRunner runner, UiDispatcher ui) {
-        this(stage, state, runner, ui, ServersViewModel::standardDiscovery);
+        this(stage, state, runner, ui, ServersViewModel::standardDiscovery, SignInSupport.system());
     }
 
-    /** With a chosen discovery (tests use guessing only, to stay off the network). */
+    /** With a chosen discovery (tests use guessing only, to stay off the network) and no sign-in registrations. */
     public WizardWindow(Stage stage, WizardState state, TaskRunner runner, UiDispatcher ui, Function<WizardState, Discovery> discovery) {
+        this(stage, state, runner, ui, discovery, SignInSupport.none());
+    }
+
+    /** With a chosen discovery and sign-in (tests give their registrations, browser and token store). */
+    public WizardWindow(Stage stage, WizardState state, TaskRunner runner, UiDispatcher ui, Function<WizardState, Discovery> discovery,
+                        SignInSupport signIn) {
         this.stage = stage;
         this.state = state;
         this.dialogs = new FxWizardDialogs(stage);
-        this.vm = new WizardViewModel(state, buildViewModels(runner, ui, discovery), navigator(), dialogs);
+        this.vm = new WizardViewModel(state, buildViewModels(runner, ui, discovery, signIn), navigator(), dialogs);
         buildSteps();
         this.shell = new WizardShell(List.copyOf(steps.values()), vm::cancel);
         shell.onFinish(stage::close);
@@ -66,9 +75,10 @@ public final class WizardWindow {
         shell.show(steps.get(Page.ACCOUNT), true);
     }
 
-    private WizardViewModel.Steps buildViewModels(TaskRunner runner, UiDispatcher ui, Function<WizardState, Discovery> discovery) {
-        return new WizardViewModel.Steps(new AccountViewModel(state), new ServersViewModel(state, runner, discovery),
-                new TestingViewModel(state, runner, ui), new ResultViewModel(state),
+    private WizardViewModel.Steps buildViewModels(TaskRunner runner, UiDispatcher ui, Function<WizardState, Discovery> discovery,
+                                                  SignInSupport signIn) {
+        return new WizardViewModel.Steps(new AccountViewModel(state, LinkOpener::open, signIn), new ServersViewModel(state, runner, discovery),
+                new TestingViewModel(state, runner, ui, signIn), new ResultViewModel(state),
                 new ExportViewModel(state, runner, System.getProperty("os.name", ""), Path.of(System.getProperty("user.home", "."))));
     }
 

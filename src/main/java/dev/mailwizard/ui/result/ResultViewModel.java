@@ -1,5 +1,6 @@
 package dev.mailwizard.ui.result;
 
+import dev.mailwizard.model.AuthMethod;
 import dev.mailwizard.model.HostNames;
 import dev.mailwizard.probe.CertificateReport;
 import dev.mailwizard.probe.Hint;
@@ -158,7 +159,9 @@ public final class ResultViewModel {
         }
         Recommendation r = report.recommended();
         String text = r == null ? "" : Messages.get("result.clipboard", HostNames.toUnicode(r.host()), Integer.toString(r.port()),
-                r.security().label(), r.username() == null ? "" : r.username(), r.authMechanism() == null ? "-" : r.authMechanism());
+                r.security().label(), r.username() == null ? "" : r.username(),
+                Messages.get(r.authMethod() == AuthMethod.OAUTH2 ? "result.auth.oauth2" : "result.auth.password",
+                        r.authMechanism() == null ? "-" : r.authMechanism()));
         Recommendation in = report.recommendedIncoming();
         if (in != null) {
             text = Messages.get("result.clipboard.incoming", in.protocol().name(), HostNames.toUnicode(in.host()), Integer.toString(in.port()),

@@ -6,6 +6,7 @@ import dev.mailwizard.ui.Icons;
 import dev.mailwizard.ui.Messages;
 import dev.mailwizard.ui.cert.CertificateView;
 
+import java.net.URI;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -20,12 +21,15 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** The Testing step: the live matrix, a progress bar, Cancel and Test again. */
+/** The Testing step: the sign-in link while a sign-in waits, the live matrix, a progress bar, Cancel and Test again. */
 public final class TestingView {
     private final VBox root = new VBox(12);
     private final TestingViewModel vm;
@@ -43,7 +47,44 @@ public final class TestingView {
         Label status = new Label();
         status.setId("testingStatus");
         status.textProperty().bind(vm.statusProperty());
-        root.getChildren().addAll(heading, intro, buildMatrix(), buildProgressRow(), status);
+        status.setWrapText(true);
+        Label signInNote = new Label();
+        signInNote.setId("rememberNote");
+        signInNote.getStyleClass().add("field-hint");
+        signInNote.setWrapText(true);
+        signInNote.textProperty().bind(vm.signInNoteProperty());
+        signInNote.visibleProperty().bind(vm.signInNoteProperty().isNotEmpty());
+        signInNote.managedProperty().bind(signInNote.visibleProperty());
+        root.getChildren().addAll(heading, intro, buildSignInLink(), buildMatrix(), buildProgressRow(), status, signInNote);
+    }
+
+    /** While the run waits for the browser: the sign-in page's link to copy, and Open again. */
+    private VBox buildSignInLink() {
+        Label say = new Label(Messages.get("testing.signin.link"));
+        TextField link = new TextField();
+        link.setId("signInLink");
+        link.setEditable(false);
+        link.textProperty().bind(vm.signInUrlProperty().map(URI::toString).orElse(""));
+        HBox.setHgrow(link, Priority.ALWAYS);
+        Button copy = new Button(Messages.get("testing.signin.copy"));
+        copy.setId("copySignInLink");
+        copy.setMnemonicParsing(true);
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(link.getText());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        Button again = new Button(Messages.get("testing.signin.open"));
+        again.setId("openSignInAgain");
+        again.setMnemonicParsing(true);
+        again.setOnAction(e -> vm.openSignInAgain());
+        HBox row = new HBox(8, link, copy, again);
+        row.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(4, say, row);
+        box.getStyleClass().add("sign-in-wait");
+        box.visibleProperty().bind(vm.signInUrlProperty().isNotNull());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     /** The live matrix: the endpoint, one icon per phase, the outcome, and the certificate button. */
