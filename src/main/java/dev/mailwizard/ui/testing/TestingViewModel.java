@@ -194,7 +194,7 @@ public final class TestingViewModel {
     private static TrustMaterial trust(java.util.function.Supplier<TrustMaterial> base, java.nio.file.Path extraCa, Set<String> pins) {
         TrustMaterial trust = base.get();
         if (extraCa != null) {
-            trust = trust.withExtraCas(TrustMaterial.readPem(extraCa));
+            trust = trust.withCaFile(extraCa, TrustMaterial.readPem(extraCa));
         }
         return trust.withPins(pins);
     }
