@@ -134,7 +134,7 @@ public final class ExportCommand implements Callable<Integer> {
         } else {
             profile = ExportSettings.profile(this);
         }
-        ExportInput input = ExportInput.of(profile).withReport(report).withSigning(signing);
+        ExportInput input = ExportInput.of(profile).withReport(report).withSigning(signing).inFolder(out);
         if (includePassword && profile.usesOAuth2() && !profile.usesPassword()) {
             throw new UsageException("--include-password: " + profile.address() + " signs in with OAuth2, which has no password to write"
                     + " (the clients ask mailwizard oauth2 token for a fresh token); leave the option out");
@@ -181,8 +181,9 @@ public final class ExportCommand implements Callable<Integer> {
         if (input.password().isPresent() && written.keySet().stream().noneMatch(ProfileWriter::canHoldPassword)) {
             stdout.println("note: none of the chosen formats can hold a password; no password was written");
         }
-        if (!files.isEmpty()) {
-            stdout.println(files.size() + " file" + (files.size() == 1 ? "" : "s") + " written, readable only by you (mode 0600).");
+        long count = files.stream().map(ExportFile::name).distinct().count();
+        if (count > 0) {
+            stdout.println(count + " file" + (count == 1 ? "" : "s") + " written, readable only by you (mode 0600).");
         }
         refused.forEach((w, why) -> stderr.println("mailwizard export: " + w.id() + " not written: " + why));
         return refused.isEmpty() ? ExitCodes.WORKING : ExitCodes.NOTHING_SECURE;

@@ -16,7 +16,9 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -92,9 +94,9 @@ final class ProbeArguments {
         }
         PortChoice choice = new PortChoice(ports, securities, s.allowPlain, s.incoming, "--port " + s.ports + " with --security " + s.securities);
         var timeout = OptionValues.timeout(s.timeout);
-        List<X509Certificate> cas = new ArrayList<>();
+        Map<Path, List<X509Certificate>> cas = new LinkedHashMap<>();
         for (Path file : s.trustCa) {
-            cas.addAll(UsageException.orUsage(() -> TrustMaterial.readPem(file)));
+            cas.put(file, UsageException.orUsage(() -> TrustMaterial.readPem(file)));
         }
         List<String> pins = each(s.pins, pin -> UsageException.orUsage(() -> TrustMaterial.normalizePin(pin)));
         List<HostMapping> mappings = each(s.resolves, r -> UsageException.orUsage(() -> HostMapping.parse(r)));

@@ -17,12 +17,14 @@ import java.util.stream.Stream;
  * What the export writers turn into files: the account and its servers, best first. It comes from
  * a probe report (the recommendation, then the alternatives; {@code tested}) or from settings typed on the
  * command line (not tested). Each server says how it signs in; {@code provider} is what discovery
- * learnt about the mail provider (what it accepts, its OAuth2 endpoints, its help pages), or null.
+ * learnt about the mail provider (what it accepts, its OAuth2 endpoints, its help pages), or null;
+ * {@code trust} is the CA and the pins the settings were tested with.
  */
 public record AccountProfile(EmailAddress address, String displayName, List<ServerSetting> outgoing,
-                             List<ServerSetting> incoming, boolean tested, Provider provider) {
+                             List<ServerSetting> incoming, boolean tested, Provider provider, ExportTrust trust) {
     public AccountProfile {
         Objects.requireNonNull(address, "address");
+        trust = trust == null ? ExportTrust.NONE : trust;
         displayName = displayName == null ? "" : displayName.strip();
         outgoing = List.copyOf(outgoing);
         incoming = List.copyOf(incoming);
@@ -32,6 +34,12 @@ public record AccountProfile(EmailAddress address, String displayName, List<Serv
         if (incoming.stream().anyMatch(s -> s.protocol() == Protocol.SMTP)) {
             throw new IllegalArgumentException("incoming servers must be IMAP or POP3");
         }
+    }
+
+    /** An account tested with the system's trust alone. */
+    public AccountProfile(EmailAddress address, String displayName, List<ServerSetting> outgoing,
+                          List<ServerSetting> incoming, boolean tested, Provider provider) {
+        this(address, displayName, outgoing, incoming, tested, provider, ExportTrust.NONE);
     }
 
     /** An account whose provider no source named. */

@@ -53,6 +53,11 @@ public final class AppleProfileWriter extends FormatWriter {
         String plist = plist(p, smtp, incoming, id);
         List<String> notes = new ArrayList<>(in.notes());
         notes.addAll(out.notes());
+        if (p.trust().hasCa()) {
+            notes.add("the profile also installs your own CA (" + String.join(", ", p.trust().caSources()) + "); on iPhone and iPad turn on"
+                    + " full trust for it in Settings > General > About > Certificate Trust Settings");
+        }
+        notes.addAll(TrustFiles.pinsNotCarried(input, CLIENT));
         if (out.servers().size() > 1) {
             notes.add("an Apple profile holds one outgoing server: " + smtp.describe());
         }
@@ -98,7 +103,21 @@ public final class AppleProfileWriter extends FormatWriter {
         str(x, d, "OutgoingMailServerAuthentication", auth(smtp));
         str(x, d, "OutgoingMailServerUsername", smtp.username());
         bool(x, d, "OutgoingPasswordSameAsIncomingPassword", smtp.username().equals(in.username()));
-        x.append("    </dict>\n  </array>\n");
+        x.append("    </dict>\n");
+        List<byte[]> cas = Pem.certificates(p.trust().caPem());
+        for (int i = 0; i < cas.size(); i++) {
+            x.append("    <dict>\n");
+            str(x, d, "PayloadType", "com.apple.security.root");
+            integer(x, d, "PayloadVersion", 1);
+            str(x, d, "PayloadIdentifier", id + ".ca" + (i + 1));
+            str(x, d, "PayloadUUID", uuid("ca|" + p.address() + "|" + java.util.Base64.getEncoder().encodeToString(cas.get(i))));
+            str(x, d, "PayloadDisplayName", "CA for " + p.address() + (cas.size() > 1 ? " (" + (i + 1) + ")" : ""));
+            str(x, d, "PayloadCertificateFileName", p.slug() + "-ca" + (i + 1) + ".cer");
+            // PayloadContent of a certificate payload is the DER certificate as <data> (base64).
+            x.append(d).append("<key>PayloadContent</key><data>").append(java.util.Base64.getEncoder().encodeToString(cas.get(i))).append("</data>\n");
+            x.append("    </dict>\n");
+        }
+        x.append("  </array>\n");
         String t = "  ";
         str(x, t, "PayloadType", "Configuration");
         integer(x, t, "PayloadVersion", 1);

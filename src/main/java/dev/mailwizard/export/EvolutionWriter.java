@@ -67,6 +67,8 @@ public final class EvolutionWriter extends OutgoingWriter {
             c.append("# outgoing server (Edit > Accounts > Sending Email). Evolution asks for the password and keeps it in the keyring.\n");
         }
         c.append(SignIn.comments("#", p, List.of(s)));
+        List<String> trustWords = TrustFiles.instead(input, "Evolution", "into Evolution (Edit > Preferences > Certificates > Authorities > Import; trust it to identify websites)");
+        trustWords.forEach(l -> c.append("# ").append(l).append('\n'));
         c.append("[Data Source]\n");
         c.append("DisplayName=").append(gkey(s.host() + " (" + s.port() + ", " + s.security().label() + ")")).append('\n');
         c.append("Enabled=true\nParent=\n\n");
@@ -83,7 +85,8 @@ public final class EvolutionWriter extends OutgoingWriter {
         if (input.password().isPresent()) {
             notes.add("no password written: Evolution keeps passwords in the GNOME keyring");
         }
-        return new ExportResult.Written(List.of(ExportFile.text(uid(p) + ".source", c.toString())), notes);
+        notes.addAll(trustWords);
+        return new ExportResult.Written(TrustFiles.withCaCopy(p, List.of(ExportFile.text(uid(p) + ".source", c.toString()))), notes);
     }
 
     /** GKeyFile values: backslash escapes, no line breaks. */

@@ -18,10 +18,13 @@ import java.util.List;
  * 0600 from the start, synced, then moved into place, so a crash or a full disk never leaves half
  * a profile and no other user can read a password even for a moment. Without {@code force} an
  * existing file is never replaced, and that is checked for every file before the first is written.
+ * Several formats may bring the same file (the CA copy): the same name with the same bytes is
+ * written once; the same name with other bytes is a conflict like any other.
  */
 public final class ExportFolder {
     private final Path dir;
     private final boolean force;
+    private final java.util.Map<String, ExportFile> written = new java.util.HashMap<>();
 
     public ExportFolder(Path dir, boolean force) {
         this.dir = dir;
@@ -43,7 +46,7 @@ public final class ExportFolder {
         if (!force) {
             for (ExportFile f : files) {
                 Path p = dir.resolve(f.name());
-                if (Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                if (!out.contains(p) && Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                     out.add(p);
                 }
             }
@@ -63,6 +66,16 @@ public final class ExportFolder {
     public Path write(ExportFile f) throws IOException {
         Files.createDirectories(dir);
         Path target = dir.resolve(f.name());
+        ExportFile before = written.get(f.name());
+        if (before != null && java.util.Arrays.equals(before.content(), f.content())) {
+            return target;
+        }
+        Path path = writeNew(f, target);
+        written.put(f.name(), f);
+        return path;
+    }
+
+    private Path writeNew(ExportFile f, Path target) throws IOException {
         Path tmp = createPrivateTemp();
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {

@@ -43,6 +43,9 @@ public final class GitSendEmailWriter extends OutgoingWriter {
             c.append("# (git config --global credential.helper libsecret, or cache, or store).\n");
         }
         c.append(SignIn.comments("#", p, List.of(s)));
+        TrustFiles.caOrigin(input).forEach(l -> c.append("# ").append(l).append('\n'));
+        List<String> pinWords = pinWords(p);
+        pinWords.forEach(l -> c.append("# ").append(l).append('\n'));
         c.append("[sendemail]\n");
         c.append("\tsmtpServer = ").append(s.host()).append('\n');
         c.append("\tsmtpServerPort = ").append(s.port()).append('\n');
@@ -51,6 +54,9 @@ public final class GitSendEmailWriter extends OutgoingWriter {
         c.append("\tsmtpUser = ").append(Text.quoted(s.username())).append('\n');
         if (s.authMechanism() != null) {
             c.append("\tsmtpAuth = ").append(s.authMechanism()).append('\n');
+        }
+        if (p.trust().hasCa()) {
+            c.append("\tsmtpSSLCertPath = ").append(Text.quoted(TrustFiles.tildePath(input))).append('\n');
         }
         password.ifPresent(pw -> c.append("\tsmtpPass = ").append(Text.quoted(pw)).append('\n'));
         c.append("\tfrom = ").append(Text.quoted(p.displayName().isEmpty() ? p.address().toString()
@@ -67,7 +73,15 @@ public final class GitSendEmailWriter extends OutgoingWriter {
         if (input.password().isPresent() && password.isEmpty()) {
             notes.add("no password written: this server signs in with OAuth2 tokens, which git asks MailWizard for");
         }
-        return new ExportResult.Written(List.of(ExportFile.textWithPassword(FILE, c.toString(), password.isPresent())), notes);
+        notes.addAll(pinWords);
+        return new ExportResult.Written(TrustFiles.withCaCopy(p, List.of(ExportFile.textWithPassword(FILE, c.toString(), password.isPresent()))), notes);
+    }
+
+    /** git checks a certificate only against a CA file and never asks: a pinned one must be saved and named instead. */
+    private static List<String> pinWords(AccountProfile p) {
+        return p.trust().pins().stream().map(pin -> Text.line("git send-email cannot be given a pinned certificate: save the server's"
+                + " certificate (openssl s_client -connect HOST:PORT -showcerts), check that its SHA-256 fingerprint is " + pin
+                + ", and name that file in smtpSSLCertPath.")).toList();
     }
 
     /** A git credential helper (a shell snippet): answers "get" with the token as the password, ignores "store" and "erase". */

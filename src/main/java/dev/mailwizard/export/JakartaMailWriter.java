@@ -47,6 +47,8 @@ public final class JakartaMailWriter extends OutgoingWriter {
             c.append("# Transport.connect(user, password) or an Authenticator, from your secret store.\n");
         }
         c.append(SignIn.comments("#", p, store.map(i -> List.of(s, i)).orElse(List.of(s))));
+        List<String> trustWords = trustWords(input);
+        trustWords.forEach(l -> c.append("# ").append(l).append('\n'));
         c.append("mail.transport.protocol=smtp\n");
         c.append("mail.smtp.host=").append(Text.property(s.host())).append('\n');
         c.append("mail.smtp.port=").append(s.port()).append('\n');
@@ -63,7 +65,35 @@ public final class JakartaMailWriter extends OutgoingWriter {
         if (input.password().isPresent()) {
             notes.add("no password written: Jakarta Mail has no standard property for it; pass it to Transport.connect");
         }
-        return new ExportResult.Written(List.of(ExportFile.text(FILE, c.toString())), notes);
+        if (p.trust().hasCa()) {
+            notes.add("Jakarta Mail properties cannot name a CA file: the application must trust " + TrustFiles.absolute(input)
+                    + " through mail.smtp.ssl.socketFactory (the file shows how)");
+        }
+        notes.addAll(TrustFiles.pinsNotCarried(input, "Jakarta Mail").stream().map(l -> l.replace("when it asks about the server's certificate,",
+                "it never asks;")).toList());
+        return new ExportResult.Written(TrustFiles.withCaCopy(p, List.of(ExportFile.text(FILE, c.toString()))), notes);
+    }
+
+    /**
+     * Jakarta Mail reads a CA only through a socket factory object, which no property can name
+     * ({@code mail.smtp.ssl.trust} names hosts to trust without any check, so it is never written):
+     * the comment gives the copy's path and the few lines that make that factory.
+     */
+    private static List<String> trustWords(ExportInput in) {
+        List<String> lines = new java.util.ArrayList<>();
+        if (in.profile().trust().hasCa()) {
+            lines.addAll(TrustFiles.caOrigin(in));
+            lines.add("Properties cannot name a CA file; before Session.getInstance(props), trust the copy with:");
+            lines.add("  KeyStore ks = KeyStore.getInstance(\"PKCS12\"); ks.load(null, null); int n = 0;");
+            lines.add("  try (InputStream pem = Files.newInputStream(Path.of(\"" + TrustFiles.absolute(in) + "\"))) {");
+            lines.add("    for (Certificate ca : CertificateFactory.getInstance(\"X.509\").generateCertificates(pem)) ks.setCertificateEntry(\"ca\" + n++, ca); }");
+            lines.add("  TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm()); tmf.init(ks);");
+            lines.add("  SSLContext tls = SSLContext.getInstance(\"TLS\"); tls.init(null, tmf.getTrustManagers(), null);");
+            lines.add("  props.put(\"mail.smtp.ssl.socketFactory\", tls.getSocketFactory());");
+        }
+        in.profile().trust().pins().forEach(pin -> lines.add("The server's certificate was pinned (SHA-256 " + pin
+                + "): Jakarta Mail has no property for a pin; check the fingerprint in your own X509TrustManager."));
+        return lines;
     }
 
     /** The incoming store of an OAuth2 account: host, TLS, XOAUTH2 (two-line for POP3), user, timeouts. */

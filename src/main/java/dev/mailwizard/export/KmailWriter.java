@@ -59,6 +59,8 @@ public final class KmailWriter extends OutgoingWriter {
             c.append("# XOAUTH2: KMail opens the Google or Microsoft sign-in page on the first send (Microsoft: KMail from 2024 on).\n");
         }
         c.append(SignIn.comments("#", p, out.servers()));
+        List<String> trustWords = TrustFiles.instead(input, "KMail", "into the system's trust store, which KMail uses (Debian and Ubuntu: copy it as /usr/local/share/ca-certificates/NAME.crt, then sudo update-ca-certificates)");
+        trustWords.forEach(l -> c.append("# ").append(l).append('\n'));
         c.append("[General]\n");
         c.append("default-transport=").append(transportId(p, out.first().orElseThrow())).append("\n");
         for (ServerSetting s : out.servers()) {
@@ -79,6 +81,7 @@ public final class KmailWriter extends OutgoingWriter {
         if (input.password().isPresent()) {
             notes.add("no password written: without KWallet KMail would keep it only obfuscated in this file; it asks instead");
         }
-        return new ExportResult.Written(List.of(ExportFile.text(FILE, c.toString())), notes);
+        notes.addAll(trustWords);
+        return new ExportResult.Written(TrustFiles.withCaCopy(p, List.of(ExportFile.text(FILE, c.toString()))), notes);
     }
 }

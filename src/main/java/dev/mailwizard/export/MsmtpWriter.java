@@ -49,7 +49,8 @@ public final class MsmtpWriter extends OutgoingWriter {
             c.append("# (or replace the passwordeval line with: passwordeval \"gpg -q --no-tty -d ~/.msmtp-password.gpg\")\n");
         }
         c.append(SignIn.comments("#", p, out.servers()));
-        c.append("\ndefaults\ntimeout 15\ntls_trust_file system\n");
+        TrustFiles.caOrigin(input).forEach(l -> c.append("# ").append(l).append('\n'));
+        c.append("\ndefaults\ntimeout 15\ntls_trust_file ").append(p.trust().hasCa() ? TrustFiles.tildePath(input) : "system").append('\n');
         boolean passwordWritten = false;
         for (ServerSetting s : out.servers()) {
             c.append("\naccount ").append(account(p, s)).append('\n');
@@ -58,6 +59,8 @@ public final class MsmtpWriter extends OutgoingWriter {
             c.append("tls on\n");
             // msmtp has no end-of-line comments: a "#" after a value is read as part of it.
             c.append(s.security() == Security.STARTTLS ? "# STARTTLS\ntls_starttls on\n" : "# implicit TLS (SSL/TLS)\ntls_starttls off\n");
+            p.trust().pinFor(s).ifPresent(pin -> c.append("# the pinned certificate: msmtp accepts only this one (no CA check)\n")
+                    .append("tls_trust_file\ntls_fingerprint ").append(pin).append('\n'));
             c.append("auth ").append(auth(s)).append('\n');
             c.append("user ").append(s.username()).append('\n');
             if (s.oauth2()) {
@@ -75,7 +78,15 @@ public final class MsmtpWriter extends OutgoingWriter {
         if (password.isPresent() && !passwordWritten) {
             notes.add("no password written: these servers sign in with OAuth2 tokens, which msmtp asks MailWizard for");
         }
-        return new ExportResult.Written(List.of(ExportFile.textWithPassword(FILE, c.toString(), passwordWritten)), notes);
+        notes.addAll(unpinned(p, out.servers()));
+        return new ExportResult.Written(TrustFiles.withCaCopy(p, List.of(ExportFile.textWithPassword(FILE, c.toString(), passwordWritten))), notes);
+    }
+
+    /** Pins the report did not see on any of these servers: msmtp's fingerprint is per account, so they cannot be placed. */
+    private static List<String> unpinned(AccountProfile p, List<ServerSetting> servers) {
+        List<String> placed = servers.stream().flatMap(s -> p.trust().pinFor(s).stream()).toList();
+        return p.trust().pins().stream().filter(pin -> !placed.contains(pin))
+                .map(pin -> "pin " + pin + " not written: the report saw that certificate on none of these servers").toList();
     }
 
     /** The keyring entry's attributes, each value a word for the shell that runs passwordeval. */

@@ -46,6 +46,9 @@ public final class NeomuttWriter extends OutgoingWriter {
             c.append("# it uses the OAuth2 sign-in that MailWizard remembered in your desktop keyring.\n");
         }
         c.append(SignIn.comments("#", p, written));
+        TrustFiles.caOrigin(input).forEach(l -> c.append("# ").append(l).append('\n'));
+        List<String> pinWords = TrustFiles.pinsNotCarried(input, "NeoMutt");
+        pinWords.forEach(l -> c.append("# ").append(l).append('\n'));
         c.append("set realname = ").append(Text.muttSingleQuoted(p.senderName())).append('\n');
         c.append("set from = ").append(Text.muttSingleQuoted(p.address().toString())).append('\n');
         c.append("set smtp_url = ").append(Text.muttSingleQuoted(url(smtp))).append('\n');
@@ -55,6 +58,9 @@ public final class NeomuttWriter extends OutgoingWriter {
         }
         c.append("set ssl_force_tls = yes                # never continue without TLS\n");
         c.append("set ssl_starttls = yes\n");
+        if (p.trust().hasCa()) {
+            c.append("set ssl_ca_certificates_file = ").append(Text.muttSingleQuoted(TrustFiles.tildePath(input))).append('\n');
+        }
         imap.ifPresent(i -> {
             c.append("set imap_user = ").append(Text.muttSingleQuoted(i.username())).append('\n');
             c.append("set folder = ").append(Text.muttSingleQuoted((i.security() == Security.TLS ? "imaps://" : "imap://")
@@ -90,7 +96,8 @@ public final class NeomuttWriter extends OutgoingWriter {
         if (password.isPresent() && !smtpPass && !imapPass) {
             notes.add("no password written: these servers sign in with OAuth2 tokens, which NeoMutt asks MailWizard for");
         }
-        return new ExportResult.Written(List.of(ExportFile.textWithPassword(FILE, c.toString(), smtpPass || imapPass)), notes);
+        notes.addAll(pinWords);
+        return new ExportResult.Written(TrustFiles.withCaCopy(p, List.of(ExportFile.textWithPassword(FILE, c.toString(), smtpPass || imapPass))), notes);
     }
 
     /** NeoMutt's authenticator list: the OAuth2 mechanism, CRAM-MD5, or PLAIN then LOGIN. */

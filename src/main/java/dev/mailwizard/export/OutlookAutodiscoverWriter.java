@@ -46,7 +46,10 @@ public final class OutlookAutodiscoverWriter extends FormatWriter {
         List<ServerSetting> written = new ArrayList<>();
         in.first().ifPresent(written::add);
         written.add(out.first().orElseThrow());
-        x.append(SignIn.xmlComment(SignIn.comments(p, written)));
+        List<String> trustWords = TrustFiles.instead(input, "Outlook", "into Windows' trusted roots (rename it to .crt, open it, Install Certificate > Current User > Trusted Root Certification Authorities)");
+        List<String> comments = new ArrayList<>(SignIn.comments(p, written));
+        comments.addAll(trustWords);
+        x.append(SignIn.xmlComment(comments));
         x.append("<Autodiscover xmlns=\"http://schemas.microsoft.com/exchange/autodiscover/responseschema/2006\">\n");
         x.append("  <Response xmlns=\"http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a\">\n");
         x.append("    <User><DisplayName>").append(Text.xml(p.senderName())).append("</DisplayName></User>\n");
@@ -64,7 +67,8 @@ public final class OutlookAutodiscoverWriter extends FormatWriter {
         if (input.password().isPresent()) {
             notes.add("no password written: Autodiscover has no place for one; Outlook asks");
         }
-        return new ExportResult.Written(List.of(ExportFile.text(FILE, x.toString())), notes);
+        notes.addAll(trustWords);
+        return new ExportResult.Written(TrustFiles.withCaCopy(p, List.of(ExportFile.text(FILE, x.toString()))), notes);
     }
 
     private static void protocol(StringBuilder x, String type, ServerSetting s, boolean usePopAuth) {

@@ -35,7 +35,7 @@ public final class ReportProfiles {
         report.path("alternatives").forEach(a -> add(a, outgoing, incoming, parsed));
         add(report.path("recommendedIncoming"), outgoing, incoming, parsed);
         report.path("alternativesIncoming").forEach(a -> add(a, outgoing, incoming, parsed));
-        return new AccountProfile(parsed, displayName, outgoing, incoming, true, ProviderJson.read(report));
+        return new AccountProfile(parsed, displayName, outgoing, incoming, true, ProviderJson.read(report), TrustJson.read(report));
     }
 
     private static void add(JsonNode r, List<ServerSetting> outgoing, List<ServerSetting> incoming, EmailAddress address) {

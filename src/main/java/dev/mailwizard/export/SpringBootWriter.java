@@ -66,10 +66,25 @@ public final class SpringBootWriter extends OutgoingWriter {
         c.append("spring.mail.properties.mail.smtp.timeout=10000\n");
         c.append("spring.mail.properties.mail.smtp.writetimeout=10000\n");
         c.append("spring.mail.properties.mail.smtp.from=").append(Text.property(p.address().toString())).append('\n');
+        if (p.trust().hasCa()) {
+            TrustFiles.caOrigin(input).forEach(l -> c.append("# ").append(l).append('\n'));
+            c.append("# Spring Boot 3.1 or later: an SSL bundle that trusts only that CA, used for the mail connection.\n");
+            c.append("spring.mail.ssl.bundle=mailwizard\n");
+            c.append("spring.ssl.bundle.pem.mailwizard.truststore.certificate=").append(Text.property(springPath(input))).append('\n');
+        }
+        List<String> pinWords = TrustFiles.pinsNotCarried(input, "Spring Boot").stream()
+                .map(l -> l.replace("when it asks about the server's certificate,", "it never asks;")).toList();
+        pinWords.forEach(l -> c.append("# ").append(l).append('\n'));
         List<String> notes = new ArrayList<>(out.notes());
+        notes.addAll(pinWords);
         if (input.password().isPresent() && password.isEmpty()) {
             notes.add("no password written: this server signs in with OAuth2 tokens (MAIL_OAUTH2_TOKEN)");
         }
-        return new ExportResult.Written(List.of(ExportFile.textWithPassword(FILE, c.toString(), password.isPresent())), notes);
+        return new ExportResult.Written(TrustFiles.withCaCopy(p, List.of(ExportFile.textWithPassword(FILE, c.toString(), password.isPresent()))), notes);
+    }
+
+    /** A Spring resource for the CA copy; {@code ${user.home}} is resolved by Spring when the folder is in the home directory. */
+    private static String springPath(ExportInput in) {
+        return "file:" + TrustFiles.underHome(in).map(r -> "${user.home}/" + r).orElse(TrustFiles.absolute(in).toString());
     }
 }

@@ -54,7 +54,7 @@ public final class ThunderbirdAutoconfigWriter extends FormatWriter {
         x.append("<!-- Made by MailWizard ").append(p.origin()).append(". Host it at https://autoconfig.").append(Text.xml(domain))
                 .append("/mail/config-v1.1.xml,\n     or give it to Thunderbird as <install dir>/isp/").append(Text.xml(domain))
                 .append(".xml. Servers are listed best first. No password is stored: the client asks for it. -->\n");
-        signInComment(x, p, written, oauth2);
+        signInComment(x, input, written, oauth2);
         x.append("<clientConfig version=\"1.1\">\n");
         x.append("  <emailProvider id=\"").append(Text.xml(domain)).append("\">\n");
         x.append("    <domain>").append(Text.xml(domain)).append("</domain>\n");
@@ -74,15 +74,23 @@ public final class ThunderbirdAutoconfigWriter extends FormatWriter {
         if (input.password().isPresent()) {
             notes.add("no password written: this file is per domain and often public; the client asks for the password");
         }
-        return new ExportResult.Written(List.of(ExportFile.text(FILE, x.toString())), notes);
+        notes.addAll(trustWords(input));
+        return new ExportResult.Written(TrustFiles.withCaCopy(p, List.of(ExportFile.text(FILE, x.toString()))), notes);
     }
 
-    private static void signInComment(StringBuilder x, AccountProfile p, List<ServerSetting> written, boolean oauth2) {
+    /** An autoconfig file names servers only: the person imports the CA and checks a pin in the client. */
+    static List<String> trustWords(ExportInput in) {
+        return TrustFiles.instead(in, "Thunderbird", "into Thunderbird (Settings > Privacy & Security > Manage Certificates > Authorities > Import; trust it to identify websites)");
+    }
+
+    private static void signInComment(StringBuilder x, ExportInput in, List<ServerSetting> written, boolean oauth2) {
+        AccountProfile p = in.profile();
         List<String> lines = new ArrayList<>();
         if (oauth2) {
             lines.add("OAuth2: the client opens " + p.providerName() + "'s sign-in page when the account is added; no password.");
         }
         lines.addAll(SignIn.comments(p, written));
+        lines.addAll(trustWords(in));
         x.append(SignIn.xmlComment(lines));
     }
 

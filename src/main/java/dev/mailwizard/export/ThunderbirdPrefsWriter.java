@@ -46,6 +46,7 @@ public final class ThunderbirdPrefsWriter extends OutgoingWriter {
                     .append("'s sign-in page on the first send and keeps the token itself.\n");
         }
         js.append(SignIn.comments("//", p, servers));
+        ThunderbirdAutoconfigWriter.trustWords(input).forEach(l -> js.append("// ").append(l).append('\n'));
         js.append("user_pref(\"mail.smtpservers\", ").append(Text.quoted(String.join(",", keys))).append(");\n");
         js.append("user_pref(\"mail.smtp.defaultserver\", ").append(Text.quoted(keys.get(0))).append(");\n");
         for (int i = 0; i < servers.size(); i++) {
@@ -62,7 +63,8 @@ public final class ThunderbirdPrefsWriter extends OutgoingWriter {
         if (input.password().isPresent()) {
             notes.add("no password written: Thunderbird keeps passwords in its password manager, not in preferences");
         }
-        return new ExportResult.Written(List.of(ExportFile.text(FILE, js.toString())), notes);
+        notes.addAll(ThunderbirdAutoconfigWriter.trustWords(input));
+        return new ExportResult.Written(TrustFiles.withCaCopy(p, List.of(ExportFile.text(FILE, js.toString()))), notes);
     }
 
     private static String pref(String key, String value) {

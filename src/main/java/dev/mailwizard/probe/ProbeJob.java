@@ -18,6 +18,7 @@ public final class ProbeJob {
     private final ProbeRequest request;
     private final List<ServerCandidate> candidates;
     private final ProbeRun run;
+    private final TrustUsed trustUsed;
     /** What the person asked to test: the request's protocols and every protocol in the plan. */
     private final List<Protocol> asked;
     private List<String> discoveryNotes = List.of();
@@ -31,6 +32,7 @@ public final class ProbeJob {
         this.request = request;
         this.candidates = List.copyOf(candidates);
         this.run = new ProbeRun(plan, request.options(), trust, resolver, listener);
+        this.trustUsed = trust.used();
         java.util.Set<Protocol> protocols = java.util.EnumSet.noneOf(Protocol.class);
         request.modes().forEach(m -> protocols.add(m.protocol()));
         plan.forEach(p -> protocols.add(p.endpoint().protocol()));
@@ -59,7 +61,7 @@ public final class ProbeJob {
                 ranked.isEmpty() ? null : ranked.get(0), ranked.isEmpty() ? List.of() : ranked.subList(1, ranked.size()),
                 incoming.isEmpty() ? null : incoming.get(0), incoming.isEmpty() ? List.of() : incoming.subList(1, incoming.size()),
                 request.options().credentials() != null, run.cancelled(),
-                asked, declined, hints, provider);
+                asked, declined, hints, provider, trustUsed);
     }
 
     /** The control connection must not add a whole probe deadline to a run that already waited one out. */

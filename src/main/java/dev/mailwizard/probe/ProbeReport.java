@@ -25,8 +25,19 @@ public record ProbeReport(String tool, String address, Instant startedAt, long e
                           Recommendation recommended, List<Recommendation> alternatives, Recommendation recommendedIncoming,
                           List<Recommendation> alternativesIncoming,
                           boolean passwordGiven, boolean cancelled,
-                          List<Protocol> asked, List<DeclinedService> declined, List<Hint> hints, Provider provider) {
+                          List<Protocol> asked, List<DeclinedService> declined, List<Hint> hints, Provider provider,
+                          TrustUsed trust) {
     public static final int SCHEMA_VERSION = 1;
+
+    /** A report of a run that added no trust of its own. */
+    public ProbeReport(String tool, String address, Instant startedAt, long elapsedMs,
+                       List<ServerCandidate> discovery, List<String> discoveryNotes, List<ProbeResult> probes,
+                       Recommendation recommended, List<Recommendation> alternatives, Recommendation recommendedIncoming,
+                       List<Recommendation> alternativesIncoming, boolean passwordGiven, boolean cancelled,
+                       List<Protocol> asked, List<DeclinedService> declined, List<Hint> hints, Provider provider) {
+        this(tool, address, startedAt, elapsedMs, discovery, discoveryNotes, probes, recommended, alternatives, recommendedIncoming,
+                alternativesIncoming, passwordGiven, cancelled, asked, declined, hints, provider, TrustUsed.NONE);
+    }
 
     /** A report that names no provider. */
     public ProbeReport(String tool, String address, Instant startedAt, long elapsedMs,
@@ -47,6 +58,7 @@ public record ProbeReport(String tool, String address, Instant startedAt, long e
         asked = List.copyOf(asked);
         declined = List.copyOf(declined);
         hints = List.copyOf(hints);
+        trust = trust == null ? TrustUsed.NONE : trust;
     }
 
     /** Outgoing mail (SMTP) was part of the request. */

@@ -45,21 +45,24 @@ public final class TrustMaterial {
     private final Set<TrustAnchor> anchors;
     private final List<X509Certificate> extraCas;
     private final Set<String> pins;
+    /** The person's CA files behind some of {@code extraCas}, for the report (demo and test CAs have none). */
+    private final List<String> caFiles;
 
-    private TrustMaterial(Set<TrustAnchor> anchors, List<X509Certificate> extraCas, Set<String> pins) {
+    private TrustMaterial(Set<TrustAnchor> anchors, List<X509Certificate> extraCas, Set<String> pins, List<String> caFiles) {
         this.anchors = Set.copyOf(anchors);
         this.extraCas = List.copyOf(extraCas);
         this.pins = Set.copyOf(pins);
+        this.caFiles = List.copyOf(caFiles);
     }
 
     /** The JDK's default trust store (honours {@code javax.net.ssl.trustStore}). */
     public static TrustMaterial system() {
-        return new TrustMaterial(systemAnchors(), List.of(), Set.of());
+        return new TrustMaterial(systemAnchors(), List.of(), Set.of(), List.of());
     }
 
     /** Trusts only the given CAs (for tests and the demo, which must not depend on the machine). */
     public static TrustMaterial only(List<X509Certificate> cas) {
-        return new TrustMaterial(Set.of(), List.of(), Set.of()).withExtraCas(cas);
+        return new TrustMaterial(Set.of(), List.of(), Set.of(), List.of()).withExtraCas(cas);
     }
 
     public TrustMaterial withExtraCas(List<X509Certificate> cas) {
@@ -67,13 +70,29 @@ public final class TrustMaterial {
         cas.forEach(ca -> all.add(new TrustAnchor(ca, null)));
         List<X509Certificate> extra = new ArrayList<>(extraCas);
         extra.addAll(cas);
-        return new TrustMaterial(all, extra, pins);
+        return new TrustMaterial(all, extra, pins, caFiles);
+    }
+
+    /** Adds the CAs read from {@code file} (see {@link #readPem}) and remembers the file for the report. */
+    public TrustMaterial withCaFile(Path file, List<X509Certificate> cas) {
+        TrustMaterial added = withExtraCas(cas);
+        List<String> files = new ArrayList<>(caFiles);
+        String path = file.toAbsolutePath().normalize().toString();
+        if (!files.contains(path)) {
+            files.add(path);
+        }
+        return new TrustMaterial(added.anchors, added.extraCas, pins, files);
+    }
+
+    /** What the person added to the system's trust, for the report. */
+    public TrustUsed used() {
+        return new TrustUsed(caFiles, List.copyOf(pins));
     }
 
     public TrustMaterial withPins(Collection<String> fingerprints) {
         Set<String> all = new HashSet<>(pins);
         fingerprints.forEach(p -> all.add(normalizePin(p)));
-        return new TrustMaterial(anchors, extraCas, all);
+        return new TrustMaterial(anchors, extraCas, all, caFiles);
     }
 
     public Set<String> pins() {

@@ -77,6 +77,9 @@ public final class JsonReport {
         root.put("cancelled", report.cancelled());
         ArrayNode hints = root.putArray("hints");
         report.hints().forEach(h -> hints.add(hint(h, report.probes())));
+        ObjectNode trust = root.putObject("trust");
+        report.trust().extraCaFiles().forEach(trust.putArray("extraCaFiles")::add);
+        report.trust().pins().forEach(trust.putArray("pins")::add);
         escapeStrings(root);
         return root;
     }

@@ -41,6 +41,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.mail.MailSenderAutoConfiguration;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -134,8 +135,8 @@ class RealClientsTest {
         assertThat(check.out()).contains("port = " + port).contains("tls_starttls = " + (port == 587 ? "on" : "off"));
         String token = token("msmtp", port);
         int before = authenticatedSessions(service);
-        ExternalProgram.Result sent = ExternalProgram.run(List.of("msmtp", "-C", rc.toString(), "-a", account,
-                        "--tls-trust-file=" + env.get("MTA_CA"), env.get("MTA_RCPT")), clientEnv(),
+        // The test CA comes only from the exported folder: the msmtprc names the copy there.
+        ExternalProgram.Result sent = ExternalProgram.run(List.of("msmtp", "-C", rc.toString(), "-a", account, env.get("MTA_RCPT")), clientEnv(),
                 "From: " + env.get("MTA_USER") + "\nTo: " + env.get("MTA_RCPT") + "\nSubject: " + token + "\n\nsent by msmtp\n", work);
         assertThat(sent.exit()).as(sent.toString()).isZero();
         assertDelivered(token, service, before);
@@ -151,10 +152,9 @@ class RealClientsTest {
                 clientEnv(), "", work);
         assertThat(check.err()).as(check.toString()).isEmpty();
         assertThat(check.out()).contains((port == 465 ? "smtps://" : "smtp://") + "alice%40mailwizard.test@mail.mailwizard.test:" + port);
-        // The password and the test CA come from a second file that sources ours unchanged.
+        // The password comes from a second file that sources ours unchanged; the test CA only from the exported copy.
         Path wrapper = work.resolve("neomutt-" + port + ".rc");
-        Files.writeString(wrapper, "source \"" + rc + "\"\nset smtp_pass = \"" + env.get("MTA_PASSWORD") + "\"\n"
-                + "set ssl_ca_certificates_file = \"" + env.get("MTA_CA") + "\"\nset record = ''\n");
+        Files.writeString(wrapper, "source \"" + rc + "\"\nset smtp_pass = \"" + env.get("MTA_PASSWORD") + "\"\nset record = ''\n");
         String token = token("neomutt", port);
         int before = authenticatedSessions(service);
         ExternalProgram.Result sent = ExternalProgram.run(List.of("neomutt", "-n", "-F", wrapper.toString(), "-s", token, "--", env.get("MTA_RCPT")),
@@ -189,7 +189,7 @@ class RealClientsTest {
         e.put("GIT_CONFIG_VALUE_0", "store --file=" + store);
         int before = authenticatedSessions(service);
         ExternalProgram.Result sent = ExternalProgram.run(List.of("git", "send-email", "--confirm=never", "--suppress-cc=all",
-                "--smtp-ssl-cert-path=" + env.get("MTA_CA"), "--to=" + env.get("MTA_RCPT"), patch.out().strip()), e, "", repo);
+                "--to=" + env.get("MTA_RCPT"), patch.out().strip()), e, "", repo);
         assertThat(sent.exit()).as(sent.toString()).isZero();
         assertDelivered(token, service, before);
     }
@@ -202,7 +202,9 @@ class RealClientsTest {
             props.load(in);
         }
         assertThat(props.getProperty("mail.smtp.port")).isEqualTo(String.valueOf(port));
-        props.put("mail.smtp.ssl.socketFactory", trustingTestCa()); // the application's own trust store
+        // Jakarta properties cannot name a CA file: the application trusts the exported copy, as the file's comment shows.
+        assertThat(Files.readString(exported.get(port).resolve("mail.properties"))).contains("Path.of(\"" + exportedCa(port) + "\")");
+        props.put("mail.smtp.ssl.socketFactory", trusting(exportedCa(port)));
         Session session = Session.getInstance(props);
         MimeMessage m = new MimeMessage(session);
         String token = token("jakarta", port);
@@ -226,13 +228,13 @@ class RealClientsTest {
         props.forEach((k, v) -> pairs.add(k + "=" + v));
         String token = token("spring", port);
         int before = authenticatedSessions(service);
-        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class))
+        // The exported SSL bundle names the CA copy: nothing else tells Spring about the test CA.
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, MailSenderAutoConfiguration.class))
                 .withPropertyValues(pairs.toArray(String[]::new))
                 .withSystemProperties("MAIL_PASSWORD=" + env.get("MTA_PASSWORD"))
                 .run(context -> {
                     JavaMailSenderImpl sender = context.getBean(JavaMailSenderImpl.class);
                     assertThat(sender.getPort()).isEqualTo(port);
-                    sender.getJavaMailProperties().put("mail.smtp.ssl.socketFactory", trustingTestCa());
                     sender.testConnection();
                     SimpleMailMessage m = new SimpleMailMessage();
                     m.setFrom(env.get("MTA_USER"));
@@ -516,10 +518,14 @@ class RealClientsTest {
         return text.substring(s + start.length(), e).strip() + "\n";
     }
 
-    private static SSLSocketFactory trustingTestCa() throws Exception {
+    private static Path exportedCa(int port) {
+        return exported.get(port).resolve("alice-mailwizard-test-ca.pem");
+    }
+
+    private static SSLSocketFactory trusting(Path ca) throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
-        try (InputStream in = Files.newInputStream(Path.of(env.get("MTA_CA")))) {
+        try (InputStream in = Files.newInputStream(ca)) {
             ks.setCertificateEntry("test-ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
         }
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());

@@ -106,7 +106,7 @@ public final class ExportViewModel {
                                  boolean force) throws IOException {
         // The wizard always tests an address, so the report always yields a profile (perhaps with no servers).
         JsonNode json = JsonReport.toTree(report, true);
-        ExportInput input = ExportInput.of(ReportProfiles.from(json, name)).withReport(json)
+        ExportInput input = ExportInput.of(ReportProfiles.from(json, name)).withReport(json).inFolder(dir)
                 .withPassword(password == null || password.isEmpty() ? null : password);
         List<ExportedItem> refused = new ArrayList<>();
         List<Pending> pending = new ArrayList<>();

@@ -54,7 +54,7 @@ record ProbeInputs(List<PlannedProbe> plan, List<ServerCandidate> candidates, St
     private TrustMaterial trust() {
         TrustMaterial trust = baseTrust.get();
         if (extraCa != null) {
-            trust = trust.withExtraCas(TrustMaterial.readPem(extraCa));
+            trust = trust.withCaFile(extraCa, TrustMaterial.readPem(extraCa));
         }
         return trust.withPins(pins);
     }
