@@ -17,6 +17,9 @@ import java.util.Optional;
 public final class ThunderbirdQrWriter extends FormatWriter {
     public static final String PNG = "thunderbird-android-qr.png";
     public static final String TXT = "thunderbird-android-qr.txt";
+    /** The note that comes with a code that holds the password. */
+    public static final String PASSWORD_WARNING = "the code holds the password: anyone who sees the code, or a photo of it, can read the password;"
+            + " delete the picture once the phone has scanned it";
 
     public ThunderbirdQrWriter() {
         super("thunderbird-qr", "Thunderbird for Android / K-9 Mail on your phone (QR code to scan: Settings > Import)", true);
@@ -80,8 +83,7 @@ public final class ThunderbirdQrWriter extends FormatWriter {
             notes.add("the address is written with its domain in ASCII form, " + p.address() + ", which is the same mailbox");
         }
         if (payload.holdsPassword()) {
-            notes.add("the code holds the password: anyone who sees the code, or a photo of it, can read the password;"
-                    + " delete the picture once the phone has scanned it");
+            notes.add(PASSWORD_WARNING);
         } else if (passwordGiven) {
             notes.add("no password written: these servers sign in with OAuth2, and the phone opens the provider's sign-in page");
         }
