@@ -38,7 +38,7 @@ import java.util.concurrent.Callable;
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Writes the working settings as files for mail clients and a help-desk report.",
         footer = {"", "Formats: thunderbird, thunderbird-prefs, apple, outlook, msmtp, neomutt, git, evolution, kmail,",
-                "         jakarta, spring, postfix, report, or all.",
+                "         jakarta, spring, postfix, report, thunderbird-qr (a QR code for Thunderbird for Android), or all.",
                 "Examples:",
                 "  mailwizard probe alice@example.com --incoming --json --transcript > alice.json",
                 "  mailwizard export --from alice.json --format all --out ./alice",

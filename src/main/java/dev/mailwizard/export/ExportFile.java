@@ -26,6 +26,11 @@ public record ExportFile(String name, byte[] content, boolean holdsPassword) {
         return content.clone();
     }
 
+    /** Whether the content is a picture (a QR code), not text to show or copy. */
+    public boolean image() {
+        return name.endsWith(".png");
+    }
+
     public String text() {
         return new String(content, StandardCharsets.UTF_8);
     }

@@ -3,13 +3,13 @@ package dev.mailwizard.export;
 import java.util.List;
 import java.util.Optional;
 
-/** Every format of CONTRACT.md's export table, in the table's order. Add a writer here to add a format. */
+/** Every format of CONTRACT.md's export table, in the table's order, then its "More export formats". Add a writer here to add a format. */
 public final class ProfileWriters {
     private static final List<ProfileWriter> ALL = List.of(
             new ThunderbirdAutoconfigWriter(), new ThunderbirdPrefsWriter(), new AppleProfileWriter(),
             new OutlookAutodiscoverWriter(), new MsmtpWriter(), new NeomuttWriter(), new GitSendEmailWriter(),
             new EvolutionWriter(), new KmailWriter(), new JakartaMailWriter(), new SpringBootWriter(),
-            new PostfixRelayWriter(), new HelpDeskReportWriter());
+            new PostfixRelayWriter(), new HelpDeskReportWriter(), new ThunderbirdQrWriter());
 
     private ProfileWriters() {
     }

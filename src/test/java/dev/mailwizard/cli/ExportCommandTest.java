@@ -37,11 +37,11 @@ class ExportCommandTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(files(out)).containsExactly("alice@mailwizard.test.mobileconfig", "application.properties", "autodiscover.xml",
                 "config-v1.1.xml", "gitconfig-sendemail", "mail.properties", "mailtransports", "mailwizard-alice-mailwizard-test-smtp.source",
-                "msmtprc", "neomuttrc", "postfix-relay.txt", "report.html", "report.md", "user.js");
+                "msmtprc", "neomuttrc", "postfix-relay.txt", "report.html", "report.md", "thunderbird-android-qr.png", "thunderbird-android-qr.txt", "user.js");
         for (String f : files(out)) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve(f)))).as(f).isEqualTo("rw-------");
         }
-        assertThat(r.out()).contains("14 files written").contains("msmtp").contains(out.resolve("msmtprc").toString());
+        assertThat(r.out()).contains("16 files written").contains("msmtp").contains(out.resolve("msmtprc").toString());
         assertThat(Files.readString(out.resolve("msmtprc"))).contains("host mail.mailwizard.test").contains("port 465");
     }
 

@@ -104,6 +104,21 @@ public final class ScreenshotTour {
         });
         Thread.sleep(1500);
         shot(window, out.resolve("8-export.png"));
+        // The phone's QR code: shown as soon as its format is ticked; scrolled so the whole code is in view.
+        onFx(() -> {
+            ((javafx.scene.control.CheckBox) window.scene().lookup("#format-thunderbird-qr")).setSelected(true);
+            return null;
+        });
+        Thread.sleep(300);
+        onFx(() -> {
+            javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) window.scene().lookup(".step-scroll");
+            Node box = window.scene().lookup("#phoneCodeBox");
+            double content = scroll.getContent().getBoundsInLocal().getHeight();
+            double viewport = scroll.getViewportBounds().getHeight();
+            scroll.setVvalue(Math.min(1.0, (box.getBoundsInParent().getMinY() - 12) / Math.max(1, content - viewport)));
+            return null;
+        });
+        shot(window, out.resolve("10-phone-code.png"));
         // A run where nothing answers: one conclusion first, the rows folded under it. Needs a machine
         // with no mail server on 127.0.0.1 (nothing listens on these ports, nor on 443).
         onFx(() -> {

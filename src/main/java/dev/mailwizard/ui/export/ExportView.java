@@ -28,7 +28,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 
-/** The Export step: pick programs, pick a folder, export; then open the folder or copy a file's text. */
+/** The Export step: pick programs (ticking the phone format shows its QR code at once), pick a folder, export; then open the folder or copy a file's text. */
 public final class ExportView {
     private final ScrollPane scroll;
     private final VBox root = new VBox(12);
@@ -48,7 +48,7 @@ public final class ExportView {
         status.setId("exportStatus");
         status.setWrapText(true);
         status.textProperty().bind(vm.statusProperty());
-        root.getChildren().addAll(heading, intro, buildFormats(), buildFolderRow(), buildReplace(), buildPassword(), buildActions(), status,
+        root.getChildren().addAll(heading, intro, buildFormats(), new PhoneCodePane(vm.phoneCode()).view(), buildFolderRow(), buildReplace(), buildPassword(), buildActions(), status,
                 buildResults());
         scroll = new ScrollPane(root);
         scroll.setFitToWidth(true);

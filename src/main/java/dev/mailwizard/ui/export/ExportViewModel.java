@@ -50,6 +50,7 @@ public final class ExportViewModel {
     private final ObservableList<ExportedItem> results = FXCollections.observableArrayList();
     private final ObservableList<ExportedItem> resultsView = FXCollections.unmodifiableObservableList(results);
     private final ReadOnlyBooleanWrapper canExport = new ReadOnlyBooleanWrapper();
+    private final PhoneCodeViewModel phoneCode;
 
     public ExportViewModel(WizardState state, TaskRunner runner, String osName, Path home) {
         this.state = state;
@@ -58,6 +59,7 @@ public final class ExportViewModel {
         for (ProfileWriter w : ProfileWriters.all()) {
             formats.add(new FormatChoice(w.id(), w.description(), w.id().equals(preferred) || w.id().equals("report")));
         }
+        phoneCode = new PhoneCodeViewModel(state, formats.stream().filter(f -> f.id().equals("thunderbird-qr")).findFirst().orElseThrow());
         state.reportProperty().addListener((o, a, b) -> reset(home));
         reset(home);
         BooleanBinding anySelected = Bindings.createBooleanBinding(() -> formats.stream().anyMatch(f -> f.selectedProperty().get()),
@@ -126,7 +128,7 @@ public final class ExportViewModel {
         List<ExportedItem> written = new ArrayList<>();
         for (Pending p : pending) {
             Path path = out.write(p.file());
-            written.add(new ExportedItem(p.format(), path, p.file().text(), p.notes(), p.file().holdsPassword()));
+            written.add(new ExportedItem(p.format(), path, p.file().image() ? "" : p.file().text(), p.notes(), p.file().holdsPassword()));
         }
         written.addAll(refused);
         return new Outcome(written, List.of());
@@ -165,6 +167,11 @@ public final class ExportViewModel {
         long refused = o.items().size() - written;
         status.set(refused == 0 ? Messages.get("export.done", written, folder.get().toString())
                 : Messages.get("export.done.refused", written, folder.get().toString(), refused));
+    }
+
+    /** The QR code for the phone, shown while its format is ticked. */
+    public PhoneCodeViewModel phoneCode() {
+        return phoneCode;
     }
 
     public ObservableList<FormatChoice> formats() {
