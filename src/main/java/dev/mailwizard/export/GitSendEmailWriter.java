@@ -40,7 +40,7 @@ public final class GitSendEmailWriter extends OutgoingWriter {
                     .append(" (check: perl -MAuthen::SASL -le 'print $Authen::SASL::VERSION').\n");
         } else if (password.isEmpty()) {
             c.append("# No password here: git asks for it, or takes it from your credential helper\n");
-            c.append("# (git config --global credential.helper libsecret, or cache, or store).\n");
+            c.append("# ").append(input.passwords().gitHelper()).append('\n');
         }
         c.append(SignIn.comments("#", p, List.of(s)));
         TrustFiles.caOrigin(input).forEach(l -> c.append("# ").append(l).append('\n'));

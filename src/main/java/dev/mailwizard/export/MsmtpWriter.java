@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * An msmtp configuration ({@code msmtprc}): one account per tested server, the best as default.
- * The password comes from the desktop keyring through {@code passwordeval} unless the user asked
- * for it in the file. An OAuth2 server gets {@code auth xoauth2} (or {@code oauthbearer}) and a
+ * The password comes from where the person's system keeps it ({@link PasswordStore}) through
+ * {@code passwordeval} unless the user asked for it in the file. An OAuth2 server gets {@code auth xoauth2} (or {@code oauthbearer}) and a
  * {@code passwordeval} that runs {@code mailwizard oauth2 token}, which prints a fresh access token
  * each time msmtp sends. {@code timeout} keeps msmtp from hanging if a server changes its TLS mode.
  */
@@ -35,18 +35,16 @@ public final class MsmtpWriter extends OutgoingWriter {
     ExportResult write(ExportInput input, Usable out) {
         AccountProfile p = input.profile();
         Optional<String> password = input.password();
+        PasswordStore store = input.passwords();
         ServerSetting best = out.first().orElseThrow();
         StringBuilder c = new StringBuilder();
         c.append(header("#", "msmtp settings", p));
         c.append("# Save as ~/.msmtprc or ~/.config/msmtp/config (keep it readable only by you: chmod 600).\n");
         if (best.oauth2()) {
             c.append("# OAuth2: msmtp runs \"").append(SignIn.tokenCommand(p)).append("\" for a fresh access token each time it sends;\n");
-            c.append("# it uses the OAuth2 sign-in that MailWizard remembered in your desktop keyring.\n");
+            c.append("# it uses the OAuth2 sign-in that MailWizard remembered ").append(store.remembered()).append(".\n");
         } else if (password.isEmpty()) {
-            c.append("# The password is read from your desktop keyring. Store it once with:\n");
-            c.append("#   secret-tool store --label=").append(Text.quoted("msmtp " + best.host()))
-                    .append(' ').append(keyringAttributes(best)).append('\n');
-            c.append("# (or replace the passwordeval line with: passwordeval \"gpg -q --no-tty -d ~/.msmtp-password.gpg\")\n");
+            c.append(PasswordStore.comments("#", store.msmtpAdvice(best)));
         }
         c.append(SignIn.comments("#", p, out.servers()));
         TrustFiles.caOrigin(input).forEach(l -> c.append("# ").append(l).append('\n'));
@@ -69,7 +67,7 @@ public final class MsmtpWriter extends OutgoingWriter {
                 c.append("password ").append(Text.msmtp(password.get())).append('\n');
                 passwordWritten = true;
             } else {
-                c.append("passwordeval ").append(Text.msmtp("secret-tool lookup " + keyringAttributes(s))).append('\n');
+                c.append("passwordeval ").append(Text.msmtp(store.msmtpCommand(s))).append('\n');
             }
             c.append("from ").append(p.address()).append('\n');
         }
@@ -87,11 +85,6 @@ public final class MsmtpWriter extends OutgoingWriter {
         List<String> placed = servers.stream().flatMap(s -> p.trust().pinFor(s).stream()).toList();
         return p.trust().pins().stream().filter(pin -> !placed.contains(pin))
                 .map(pin -> "pin " + pin + " not written: the report saw that certificate on none of these servers").toList();
-    }
-
-    /** The keyring entry's attributes, each value a word for the shell that runs passwordeval. */
-    private static String keyringAttributes(ServerSetting s) {
-        return "host " + SignIn.shellWord(s.host()) + " service smtp user " + SignIn.shellWord(s.username());
     }
 
     /** msmtp's name for the login: the OAuth2 mechanism, CRAM-MD5, or "on" (msmtp picks the best the server offers). */

@@ -43,7 +43,7 @@ public final class NeomuttWriter extends OutgoingWriter {
         c.append("# Use it with: neomutt -F neomuttrc, or add  source /path/to/neomuttrc  to your ~/.neomuttrc\n");
         if (written.stream().anyMatch(ServerSetting::oauth2)) {
             c.append("# OAuth2: NeoMutt runs \"").append(SignIn.tokenCommand(p)).append("\" for a fresh access token;\n");
-            c.append("# it uses the OAuth2 sign-in that MailWizard remembered in your desktop keyring.\n");
+            c.append("# it uses the OAuth2 sign-in that MailWizard remembered ").append(input.passwords().remembered()).append(".\n");
         }
         c.append(SignIn.comments("#", p, written));
         TrustFiles.caOrigin(input).forEach(l -> c.append("# ").append(l).append('\n'));
@@ -79,9 +79,9 @@ public final class NeomuttWriter extends OutgoingWriter {
         if (imapPass) {
             c.append("set imap_pass = ").append(Text.muttSingleQuoted(password.get())).append('\n');
         }
-        if (password.isEmpty() && written.stream().anyMatch(s -> !s.oauth2())) {
-            c.append("# No password here: NeoMutt asks for it. To keep it encrypted instead, put\n");
-            c.append("#   set smtp_pass = '...'\n# in a file, encrypt it with gpg, and add:  source \"gpg -dq ~/.neomutt-pass.gpg |\"\n");
+        List<ServerSetting> withPassword = written.stream().filter(s -> !s.oauth2()).toList();
+        if (password.isEmpty() && !withPassword.isEmpty()) {
+            c.append(PasswordStore.comments("#", input.passwords().neomuttAdvice(withPassword)));
         }
         List<ServerSetting> others = out.servers().subList(1, out.servers().size());
         if (!others.isEmpty()) {

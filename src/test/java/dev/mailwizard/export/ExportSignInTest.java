@@ -69,7 +69,7 @@ class ExportSignInTest {
 
     private static Map<String, ExportResult> writeAll(AccountProfile p) {
         return ProfileWriters.all().stream().filter(w -> !w.id().equals("report"))
-                .collect(Collectors.toMap(ProfileWriter::id, w -> w.write(ExportInput.of(p))));
+                .collect(Collectors.toMap(ProfileWriter::id, w -> w.write(ExportInput.of(p).on(HostOs.LINUX))));
     }
 
     private static String text(ExportResult r) {

@@ -81,7 +81,7 @@ class ExportWritersTest {
 
     @Test
     void withoutAPasswordEachFileSaysHowTheClientGetsIt() {
-        Map<String, ExportResult> r = writeAll(ExportInput.of(ExportFixtures.implicitTls()));
+        Map<String, ExportResult> r = writeAll(ExportInput.of(ExportFixtures.implicitTls()).on(HostOs.LINUX));
         assertThat(files(r.get("msmtp")).get(0).text()).contains("passwordeval \"secret-tool lookup host smtp.example.test service smtp user alice@example.test\"")
                 .contains("secret-tool store");
         assertThat(files(r.get("git")).get(0).text()).contains("credential.helper");
@@ -197,7 +197,7 @@ class ExportWritersTest {
     void aLoginNameFromTheReportCannotAddACommandToMsmtpsPasswordeval() {
         AccountProfile p = new AccountProfile(EmailAddress.parse("frank@example.test"), "",
                 List.of(server(Protocol.SMTP, "smtp.example.test", 465, Security.TLS, "frank\"; touch /tmp/pwned; echo \"", null)), List.of(), true);
-        assertThat(files(new MsmtpWriter().write(ExportInput.of(p))).get(0).text())
+        assertThat(files(new MsmtpWriter().write(ExportInput.of(p).on(HostOs.LINUX))).get(0).text())
                 .contains("passwordeval \"secret-tool lookup host smtp.example.test service smtp user 'frank\"; touch /tmp/pwned; echo \"'\"\n")
                 .contains("#   secret-tool store --label=\"msmtp smtp.example.test\" host smtp.example.test service smtp user 'frank\"; touch /tmp/pwned; echo \"'\n");
     }
