@@ -61,16 +61,7 @@ public final class NeomuttWriter extends OutgoingWriter {
         if (p.trust().hasCa()) {
             c.append("set ssl_ca_certificates_file = ").append(Text.muttSingleQuoted(TrustFiles.tildePath(input))).append('\n');
         }
-        imap.ifPresent(i -> {
-            c.append("set imap_user = ").append(Text.muttSingleQuoted(i.username())).append('\n');
-            c.append("set folder = ").append(Text.muttSingleQuoted((i.security() == Security.TLS ? "imaps://" : "imap://")
-                    + i.host() + ":" + i.port() + "/")).append('\n');
-            c.append("set spoolfile = '+INBOX'\n");
-            if (i.oauth2()) {
-                c.append("set imap_authenticators = ").append(Text.muttSingleQuoted(authenticators(i))).append('\n');
-                c.append("set imap_oauth_refresh_command = ").append(Text.muttSingleQuoted(SignIn.tokenCommand(p))).append('\n');
-            }
-        });
+        imap.ifPresent(i -> appendImap(c, i, p));
         boolean smtpPass = password.isPresent() && !smtp.oauth2();
         boolean imapPass = password.isPresent() && imap.filter(i -> !i.oauth2()).isPresent();
         if (smtpPass) {
@@ -83,11 +74,7 @@ public final class NeomuttWriter extends OutgoingWriter {
         if (password.isEmpty() && !withPassword.isEmpty()) {
             c.append(PasswordStore.comments("#", input.passwords().neomuttAdvice(withPassword)));
         }
-        List<ServerSetting> others = out.servers().subList(1, out.servers().size());
-        if (!others.isEmpty()) {
-            c.append("# Also tested and working (use instead of smtp_url above if needed):\n");
-            others.forEach(s -> c.append("#   set smtp_url = ").append(Text.muttSingleQuoted(url(s))).append('\n'));
-        }
+        appendAlternatives(c, out.servers().subList(1, out.servers().size()));
         List<String> notes = new ArrayList<>(out.notes());
         notes.addAll(in.notes());
         if (popOnly) {
@@ -98,6 +85,26 @@ public final class NeomuttWriter extends OutgoingWriter {
         }
         notes.addAll(pinWords);
         return new ExportResult.Written(TrustFiles.withCaCopy(p, List.of(ExportFile.textWithPassword(FILE, c.toString(), smtpPass || imapPass))), notes);
+    }
+
+    /** The IMAP folder lines; an OAuth2 server also gets its authenticator and token command. */
+    private static void appendImap(StringBuilder c, ServerSetting i, AccountProfile p) {
+        c.append("set imap_user = ").append(Text.muttSingleQuoted(i.username())).append('\n');
+        c.append("set folder = ").append(Text.muttSingleQuoted((i.security() == Security.TLS ? "imaps://" : "imap://")
+                + i.host() + ":" + i.port() + "/")).append('\n');
+        c.append("set spoolfile = '+INBOX'\n");
+        if (i.oauth2()) {
+            c.append("set imap_authenticators = ").append(Text.muttSingleQuoted(authenticators(i))).append('\n');
+            c.append("set imap_oauth_refresh_command = ").append(Text.muttSingleQuoted(SignIn.tokenCommand(p))).append('\n');
+        }
+    }
+
+    /** The other working outgoing servers, as commented-out smtp_url lines. */
+    private static void appendAlternatives(StringBuilder c, List<ServerSetting> others) {
+        if (!others.isEmpty()) {
+            c.append("# Also tested and working (use instead of smtp_url above if needed):\n");
+            others.forEach(s -> c.append("#   set smtp_url = ").append(Text.muttSingleQuoted(url(s))).append('\n'));
+        }
     }
 
     /** NeoMutt's authenticator list: the OAuth2 mechanism, CRAM-MD5, or PLAIN then LOGIN. */
