@@ -75,11 +75,11 @@ final class PortSpeech {
     /** Why a probe of {@code probe} was not needed. */
     static String reason(Endpoint probe, Speech speech) {
         if (speech == Speech.IMPLICIT_TLS) {
-            return "this port speaks implicit TLS: the SSL/TLS check of port " + probe.port()
-                    + " completed a TLS handshake, so a plain greeting would never come; not needed";
+            return "this port speaks implicit TLS, as the completed TLS handshake on port " + probe.port()
+                    + " showed, so a plain greeting would never come; not needed";
         }
         String upgrade = probe.protocol() == Protocol.POP3 ? "STLS" : "STARTTLS";
-        return "this port speaks plain " + probe.protocol() + " first (" + upgrade + "): the server greeted in plain text on port "
-                + probe.port() + ", so a TLS handshake there cannot work; not needed";
+        return "this port speaks plain " + probe.protocol() + " first (" + upgrade + "), as its greeting in plain text on port "
+                + probe.port() + " showed, so an SSL/TLS handshake there cannot work; not needed";
     }
 }
