@@ -144,6 +144,13 @@ abstract class MailProbe {
         throw last;
     }
 
+    /** The server greeted in plain text: on a plain or STARTTLS probe, that proves what the port speaks. */
+    protected void greeted() {
+        if (endpoint.security() != dev.mailwizard.model.Security.TLS) {
+            ctx.ports().proven(endpoint, PortSpeech.Speech.PLAIN_FIRST);
+        }
+    }
+
     /** After the OK to STARTTLS/STLS: no byte may be waiting (rule 3), then the handshake. */
     protected Outcome tlsAfterUpgradeOk(LineConnection c, String command) throws IOException, ProbeFailure {
         if (c.unreadBytes() > 0) {
@@ -214,6 +221,9 @@ abstract class MailProbe {
             throw whyEnded(c, new ProbeFailure(Outcome.REFUSED, "the server reset the connection during the TLS handshake"));
         }
         rec.tlsMs = millisSince(t);
+        if (endpoint.security() == dev.mailwizard.model.Security.TLS) {
+            ctx.ports().proven(endpoint, PortSpeech.Speech.IMPLICIT_TLS); // whatever the certificate
+        }
         return judgeCertificate(tls.getSession(), capture.chain());
     }
 

@@ -1,5 +1,6 @@
 package dev.mailwizard.probe;
 
+import dev.mailwizard.model.Endpoint;
 import dev.mailwizard.model.Outcome;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Runs a plan of probes in parallel. Each probe gets its own wall-clock deadline; a timer ends any
  * probe that is still running shortly after it (whatever it is stuck in); {@link #cancel()} ends
- * them all at once. Results come back in plan order.
+ * them all at once. A probe whose port has shown it speaks the other way ({@link PortSpeech}) ends
+ * at once as SKIPPED. Results come back in plan order.
  */
 public final class ProbeRun {
     /**
@@ -37,7 +39,7 @@ public final class ProbeRun {
     public ProbeRun(List<PlannedProbe> plan, ProbeOptions options, TrustMaterial trust, AddressResolver resolver, ProbeListener listener) {
         this.plan = List.copyOf(plan);
         this.ctx = new ProbeContext(options, trust, resolver, new LoginGate(plan), new MailSessionFactory(trust),
-                Executors.newSingleThreadScheduledExecutor(daemon("probe-timer")), listener);
+                Executors.newSingleThreadScheduledExecutor(daemon("probe-timer")), listener, new PortSpeech());
         plan.forEach(p -> slots.add(new Slot()));
     }
 
@@ -83,6 +85,18 @@ public final class ProbeRun {
         }
         Deadline deadline = Deadline.in(ctx.options().timeout());
         SocketGuard guard = new SocketGuard(deadline, ctx.timer());
+        Endpoint endpoint = planned.endpoint();
+        // The other mode on this port may already have shown what it speaks; if not, it may end this probe later.
+        String notNeeded = ctx.ports().join(endpoint, reason -> {
+            guard.cancel();
+            complete(slot, rec.finish(Outcome.SKIPPED, reason));
+        });
+        if (notNeeded != null) {
+            guard.close();
+            ctx.gate().diagnosed(endpoint);
+            complete(slot, rec.finish(Outcome.SKIPPED, notNeeded));
+            return;
+        }
         guards.add(guard);
         // Backstop: if the probe is stuck where closing sockets does not help (a DNS look-up),
         // its result is taken from what it recorded so far.
@@ -95,6 +109,7 @@ public final class ProbeRun {
             }
             complete(slot, probeFor(planned, deadline, guard, rec).run());
         } finally {
+            ctx.ports().leave(endpoint);
             backstop.cancel(false);
             guards.remove(guard);
         }

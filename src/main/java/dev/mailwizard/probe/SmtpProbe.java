@@ -162,6 +162,7 @@ final class SmtpProbe extends MailProbe {
         long t = System.nanoTime();
         Reply greet = readReply(c);
         rec.greetingMs = millisSince(t);
+        greeted();
         rec.banner = String.join(" / ", greet.lines().isEmpty() ? List.of("") : List.of(greet.code() + " " + greet.firstLine()));
         if (greet.code() != 220) {
             throw new ProbeFailure(Outcome.PROTOCOL_ERROR, "the server greeted with " + greet.summary()

@@ -36,6 +36,7 @@ abstract class StoreProbe extends MailProbe {
         long t = System.nanoTime();
         String greeting = line(c);
         rec.greetingMs = millisSince(t);
+        greeted();
         rec.banner = greeting;
         return greeting;
     }

@@ -40,7 +40,9 @@ import org.junit.jupiter.api.Test;
  *       small constant: wall / --timeout;</li>
  *   <li>with 25 ms added each way (LatencyProxy), the 5-probe default matrix with a login gives its
  *       recommendation about as fast as the good endpoint probed alone: wall / alone (target &lt;= 1.2);</li>
- *   <li>20 endpoints (4 hosts x 5) tested together / the same checked one after another (target &lt;= 0.2).</li>
+ *   <li>20 endpoints (4 hosts x 5) tested together / the same checked one after another (target &lt;= 0.2);</li>
+ *   <li>(2b, issue 16) both modes on every port against the good endpoint alone, 25 ms each way: time to
+ *       the recommendation and whole-run wall (target &lt;= 1.2 each).</li>
  * </ol>
  */
 @Tag("bench")
@@ -60,6 +62,7 @@ class EngineBench {
             deadlineBound();
             recommendationWithLatency();
             parallelOverSequential();
+            bothModesOnEveryPort();
         } finally {
             for (AutoCloseable c : open) {
                 c.close();
@@ -146,6 +149,39 @@ class EngineBench {
         BenchResults.line(String.format(java.util.Locale.ROOT,
                 "3. 20 endpoints (4 hosts x 5), 25 ms each way | %.0f ms together vs %.0f ms one after another | %.3f | <= 0.2",
                 together, oneByOne, together / oneByOne));
+    }
+
+    /**
+     * 2b (issue 16). Every port tried both ways, as 2525 and any non-standard port are: the good
+     * implicit-TLS port, a second implicit-TLS server and a STARTTLS server, each probed with SSL/TLS
+     * and STARTTLS (6 probes, 25 ms each way, a login, --timeout 5 s), against the good endpoint
+     * alone. Before, each STARTTLS probe of an implicit-TLS port waited the whole timeout for a greeting.
+     */
+    private void bothModesOnEveryPort() throws Exception {
+        String host = "both.bench.test";
+        var cert = pki.issue(host);
+        int good = proxied(server(ServerBehaviour.builder().user(USER, new String(PASSWORD)).implicitTls(cert.serverContext())).port());
+        int otherTls = proxied(server(ServerBehaviour.builder().implicitTls(cert.serverContext())).port());
+        int starttls = proxied(server(ServerBehaviour.builder().user(USER, new String(PASSWORD)).starttls(cert.serverContext())).port());
+        List<PortMatrix.PortMode> both = PortMatrix.select(List.of(good, otherTls, starttls), java.util.Set.of(), false);
+        AddressResolver resolver = resolver(host);
+        ProbeOptions options = new ProbeOptions(Duration.ofSeconds(5), new Credentials(USER, PASSWORD), false, null, USER);
+        List<PlannedProbe> plan = both.stream().map(m -> new PlannedProbe(Endpoint.smtp(host, m.port(), m.security()), true)).toList();
+        List<PlannedProbe> alonePlan = plan.subList(0, 1);
+        LongSupplier toRecommendation = () -> job(host, both, options, resolver);
+        LongSupplier aloneRecommendation = () -> job(host, both.subList(0, 1), options, resolver);
+        toRecommendation.getAsLong();
+        aloneRecommendation.getAsLong();
+        double a = median(aloneRecommendation, ROUNDS);
+        double m = median(toRecommendation, ROUNDS);
+        double aWall = median(() -> run(alonePlan, options, resolver), ROUNDS);
+        double mWall = median(() -> run(plan, options, resolver), ROUNDS);
+        BenchResults.line(String.format(java.util.Locale.ROOT,
+                "2b. recommendation, both modes on 3 ports (2 implicit TLS, 1 STARTTLS; 6 probes) + login, 25 ms each way, --timeout 5 s"
+                        + " | %.0f ms vs %.0f ms alone | %.2f x the good endpoint alone | <= 1.2", m, a, m / a));
+        BenchResults.line(String.format(java.util.Locale.ROOT,
+                "2b. whole-run wall, the same 6 probes vs the good endpoint alone | %.0f ms vs %.0f ms alone | %.2f x | <= 1.2",
+                mWall, aWall, mWall / aWall));
     }
 
     private long job(String host, List<PortMatrix.PortMode> modes, ProbeOptions options, AddressResolver resolver) {
