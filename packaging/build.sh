@@ -9,6 +9,12 @@ case "$(uname -s)" in
   Linux) ;;
   *) echo "packaging/build.sh builds the Linux packages; on Windows and macOS see packaging/README.md" >&2; exit 2 ;;
 esac
+# A jar built for another OS (-Djavafx.platform=win|mac|...) is packaged on that OS (.github/workflows/release.yml).
+platforms=$(unzip -p target/mailwizard.jar META-INF/MANIFEST.MF | tr -d '\r' | sed -n 's/^JavaFX-Platforms: //p')
+if ! grep -qE '(^|,)linux(,|$)' <<<"$platforms"; then
+  echo "target/mailwizard.jar carries the JavaFX natives of '$platforms', not linux: the jar is built, no .deb made" >&2
+  exit 0
+fi
 command -v jpackage >/dev/null || { echo "jpackage not found: it comes with a full JDK 17+ (not a JRE)" >&2; exit 2; }
 command -v fakeroot >/dev/null && command -v dpkg-deb >/dev/null || { echo "the .deb needs fakeroot and dpkg-deb (apt-get install fakeroot dpkg-dev)" >&2; exit 2; }
 rm -rf target/jpackage-input target/dist
