@@ -1,6 +1,11 @@
 package dev.mailwizard.export;
 
-import java.util.Locale;
+import dev.mailwizard.platform.LinuxPlatform;
+import dev.mailwizard.platform.MacPlatform;
+import dev.mailwizard.platform.Platform;
+
+import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The operating system the exported files are for, which decides where a client's password lives.
@@ -11,15 +16,15 @@ public enum HostOs {
 
     /** The system named by a Java {@code os.name} value ("Mac OS X", "Windows 11", "Linux", ...). */
     public static HostOs fromName(String osName) {
-        String n = osName == null ? "" : osName.toLowerCase(Locale.ROOT);
-        if (n.startsWith("mac") || n.startsWith("darwin")) {
-            return MACOS;
-        }
-        return n.startsWith("windows") ? WINDOWS : LINUX;
+        return of(Platform.of(osName, Map.of(), Path.of("")));
+    }
+
+    static HostOs of(Platform p) {
+        return p instanceof MacPlatform ? MACOS : p instanceof LinuxPlatform ? LINUX : WINDOWS;
     }
 
     /** The system MailWizard runs on. */
     public static HostOs current() {
-        return fromName(System.getProperty("os.name", ""));
+        return of(Platform.current());
     }
 }

@@ -25,16 +25,4 @@ public final class ProfileWriters {
     public static List<String> ids() {
         return ALL.stream().map(ProfileWriter::id).toList();
     }
-
-    /** The format most people on this operating system want first (the wizard preselects it). */
-    public static String recommendedFor(String osName) {
-        String os = osName == null ? "" : osName.toLowerCase(java.util.Locale.ROOT);
-        if (os.contains("mac")) {
-            return "apple";
-        }
-        if (os.contains("win")) {
-            return "outlook";
-        }
-        return "thunderbird";
-    }
 }

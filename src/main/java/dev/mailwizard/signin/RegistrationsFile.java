@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mailwizard.model.HostNames;
 import dev.mailwizard.model.OAuth2Endpoints;
+import dev.mailwizard.platform.Platform;
 
 import java.io.IOException;
 import java.net.URI;
@@ -13,7 +14,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,24 +37,12 @@ public final class RegistrationsFile {
 
     /** {@code oauth2.json} in the user's MailWizard config folder on this system. */
     public static Path defaultPath() {
-        return defaultPath(System.getenv(), System.getProperty("os.name", ""), Path.of(System.getProperty("user.home", ".")));
+        return Platform.current().configDir().resolve(FILE_NAME);
     }
 
     /** {@code %APPDATA%\MailWizard}, {@code ~/Library/Application Support/MailWizard}, else {@code $XDG_CONFIG_HOME/mailwizard} or {@code ~/.config/mailwizard}. */
     static Path defaultPath(Map<String, String> env, String osName, Path home) {
-        String os = osName.toLowerCase(Locale.ROOT);
-        if (os.startsWith("windows")) {
-            String appData = env.get("APPDATA");
-            Path base = appData != null && !appData.isBlank() ? Path.of(appData) : home.resolve("AppData").resolve("Roaming");
-            return base.resolve("MailWizard").resolve(FILE_NAME);
-        }
-        if (os.startsWith("mac")) {
-            return home.resolve("Library").resolve("Application Support").resolve("MailWizard").resolve(FILE_NAME);
-        }
-        String xdg = env.get("XDG_CONFIG_HOME");
-        // The XDG base directory spec ignores a relative value.
-        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : home.resolve(".config");
-        return base.resolve("mailwizard").resolve(FILE_NAME);
+        return Platform.of(osName, env, home).configDir().resolve(FILE_NAME);
     }
 
     /** Reads {@code file}, which must exist (it was named on purpose). */

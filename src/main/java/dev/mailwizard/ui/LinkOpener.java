@@ -1,25 +1,18 @@
 package dev.mailwizard.ui;
 
+import dev.mailwizard.platform.Platform;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.List;
-import java.util.Locale;
 
 /**
- * Opens a provider's help page in the desktop's browser with the platform's own opener, off the UI
+ * Opens a provider's help page in the desktop's browser with the platform's own opener ({@link Platform}), off the UI
  * thread; the link is one argument, no shell. Only https links are opened. Not java.awt.Desktop:
  * starting AWT inside a JavaFX application can load a second GTK on Linux.
  */
 public final class LinkOpener {
     private LinkOpener() {
-    }
-
-    /** The command that opens {@code url} on this operating system. */
-    static List<String> command(String osName, String url) {
-        String os = osName.toLowerCase(Locale.ROOT);
-        return os.contains("mac") ? List.of("open", url)
-                : os.contains("win") ? List.of("explorer.exe", url) : List.of("xdg-open", url);
     }
 
     /** Whether {@code url} is an https link with a host: the only kind opened. */
@@ -38,7 +31,7 @@ public final class LinkOpener {
         }
         Thread t = new Thread(() -> {
             try {
-                new ProcessBuilder(command(System.getProperty("os.name", ""), url)).redirectErrorStream(true)
+                new ProcessBuilder(Platform.current().openUrlCommand(URI.create(url))).redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             } catch (IOException ignored) {
                 // No browser opener: the link's text stays on screen, so nothing is lost.

@@ -29,6 +29,7 @@ class ArchitectureTest {
             .layer("signin").definedBy("dev.mailwizard.signin..")
             .layer("discovery").definedBy("dev.mailwizard.discovery..")
             .layer("model").definedBy("dev.mailwizard.model..")
+            .layer("platform").definedBy("dev.mailwizard.platform..")
             .whereLayer("launcher").mayNotBeAccessedByAnyLayer()
             .whereLayer("ui").mayOnlyBeAccessedByLayers("launcher")
             .whereLayer("cli").mayOnlyBeAccessedByLayers("launcher")
@@ -39,11 +40,18 @@ class ArchitectureTest {
             .whereLayer("signin").mayOnlyBeAccessedByLayers("cli", "ui")
             .whereLayer("discovery").mayOnlyBeAccessedByLayers("cli", "ui", "signin")
             .whereLayer("model").mayOnlyBeAccessedByLayers("cli", "ui", "report", "export", "probe", "discovery", "demo", "signin")
+            .whereLayer("platform").mayOnlyBeAccessedByLayers("cli", "ui", "export", "signin")
             .withOptionalLayers(true);
 
     @ArchTest
     static final ArchRule modelDependsOnNothingOfOurs = noClasses().that().resideInAPackage("dev.mailwizard.model..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.mailwizard.probe..", "dev.mailwizard.discovery..",
+                    "dev.mailwizard.report..", "dev.mailwizard.export..", "dev.mailwizard.cli..", "dev.mailwizard.ui..", "dev.mailwizard.demo..",
+                    "dev.mailwizard.signin..");
+
+    @ArchTest
+    static final ArchRule platformDependsOnNothingOfOurs = noClasses().that().resideInAPackage("dev.mailwizard.platform..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.mailwizard.model..", "dev.mailwizard.probe..", "dev.mailwizard.discovery..",
                     "dev.mailwizard.report..", "dev.mailwizard.export..", "dev.mailwizard.cli..", "dev.mailwizard.ui..", "dev.mailwizard.demo..",
                     "dev.mailwizard.signin..");
 

@@ -1,5 +1,6 @@
 package dev.mailwizard.ui.app;
 
+import dev.mailwizard.platform.Platform;
 import javafx.application.Application;
 
 /** Opens the wizard window; the plain main class calls this, since it must not extend Application. */
@@ -9,11 +10,7 @@ public final class WizardLauncher {
 
     /** True when a window can be shown: a display on Linux/BSD, always on Windows and macOS. */
     public static boolean displayAvailable() {
-        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
-        if (os.contains("win") || os.contains("mac")) {
-            return true;
-        }
-        return System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null;
+        return Platform.current().hasDisplay();
     }
 
     public static void launch(String... args) {

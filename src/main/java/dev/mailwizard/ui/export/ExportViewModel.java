@@ -9,6 +9,7 @@ import dev.mailwizard.export.HelpDeskReportWriter;
 import dev.mailwizard.export.ProfileWriter;
 import dev.mailwizard.export.ProfileWriters;
 import dev.mailwizard.export.ReportProfiles;
+import dev.mailwizard.platform.Platform;
 import dev.mailwizard.probe.ProbeReport;
 import dev.mailwizard.report.JsonReport;
 import dev.mailwizard.ui.Messages;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -55,7 +57,7 @@ public final class ExportViewModel {
     public ExportViewModel(WizardState state, TaskRunner runner, String osName, Path home) {
         this.state = state;
         this.runner = runner;
-        String preferred = ProfileWriters.recommendedFor(osName);
+        String preferred = Platform.of(osName, Map.of(), home).defaultMailClient();
         for (ProfileWriter w : ProfileWriters.all()) {
             formats.add(new FormatChoice(w.id(), w.description(), w.id().equals(preferred) || w.id().equals("report")));
         }
