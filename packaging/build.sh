@@ -20,10 +20,13 @@ command -v fakeroot >/dev/null && command -v dpkg-deb >/dev/null || { echo "the 
 rm -rf target/jpackage-input target/dist
 mkdir -p target/jpackage-input target/dist
 cp target/mailwizard.jar target/jpackage-input/
-jpackage @packaging/meta.args @packaging/app.args --icon assets/icons/mailwizard-256.png --type app-image \
+jpackage @packaging/meta.args @packaging/app.args @packaging/cds.args --icon assets/icons/mailwizard-256.png --type app-image \
   --app-version "$version" --dest target/dist
+packaging/cds-archive.sh train target/dist/MailWizard
 jpackage @packaging/meta.args @packaging/linux/deb.args --type deb --app-image target/dist/MailWizard \
   --app-version "$version" --dest target/dist
 # jpackage names the .deb NAME_VERSION-RELEASE_ARCH.deb; give it a stable name for scripts.
 mv target/dist/mailwizard_"$version"-1_amd64.deb target/dist/mailwizard_"$version"_amd64.deb
+# The app-image's own archive, after the .deb (whose postinst makes one where it is installed).
+packaging/cds-archive.sh dump target/dist/MailWizard
 ls -l target/dist
