@@ -135,16 +135,24 @@ public abstract class ScriptedServer implements Closeable {
                 sockets.add(s);
                 maxOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
                 changed();
-                workers.execute(() -> {
-                    try (s) {
-                        serve(s);
-                    } catch (IOException | RuntimeException e) {
-                        // the client went away or the handshake failed: normal for a test server
-                    } finally {
-                        open.decrementAndGet();
-                        changed();
-                    }
-                });
+                try {
+                    workers.execute(() -> {
+                        try (s) {
+                            serve(s);
+                        } catch (IOException | RuntimeException e) {
+                            // the client went away or the handshake failed: normal for a test server
+                        } finally {
+                            open.decrementAndGet();
+                            changed();
+                        }
+                    });
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    // close() shut the workers down while this connection was being accepted: drop it
+                    s.close();
+                    open.decrementAndGet();
+                    changed();
+                    return;
+                }
             } catch (IOException e) {
                 return;
             }
