@@ -20,7 +20,7 @@ command -v fakeroot >/dev/null && command -v dpkg-deb >/dev/null || { echo "the 
 rm -rf target/jpackage-input target/dist
 mkdir -p target/jpackage-input target/dist
 cp target/mailwizard.jar target/jpackage-input/
-jpackage @packaging/meta.args @packaging/app.args @packaging/cds.args --icon assets/icons/mailwizard-256.png --type app-image \
+jpackage @packaging/meta.args @packaging/app.args @packaging/jvm.args @packaging/cds.args --icon assets/icons/mailwizard-256.png --type app-image \
   --app-version "$version" --dest target/dist
 packaging/cds-archive.sh train target/dist/MailWizard
 jpackage @packaging/meta.args @packaging/linux/deb.args --type deb --app-image target/dist/MailWizard \

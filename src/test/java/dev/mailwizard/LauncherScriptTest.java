@@ -44,6 +44,8 @@ class LauncherScriptTest {
         Path root = tmp.resolve("checkout");
         Files.createDirectories(root.resolve("target"));
         script = Files.copy(Path.of("mailwizard"), root.resolve("mailwizard"));
+        Files.createDirectories(root.resolve("packaging"));
+        Files.copy(Path.of("packaging", "jvm.args"), root.resolve("packaging").resolve("jvm.args"));
         Path jar = root.resolve("target").resolve("mailwizard.jar");
         try {
             Files.createLink(jar, JAR);
@@ -70,6 +72,15 @@ class LauncherScriptTest {
         assertThat(Files.readString(loadLog)).contains("dev.mailwizard.Launcher source: shared objects file");
         assertThat(onlyArchive()).isEqualTo(jsa);
         assertThat(Files.getLastModifiedTime(jsa).toMillis()).isEqualTo(made);
+    }
+
+    @Test
+    void itStartsTheJvmWithTheOptionsOfPackagingJvmArgs() throws Exception {
+        Path gcLog = tmp.resolve("gc.log");
+        Run run = run(Map.of("JAVA_TOOL_OPTIONS", "-Xlog:gc=info:file=" + gcLog), "--version");
+        assertThat(run.exit()).isZero();
+        assertThat(Files.readString(gcLog)).contains("Using Serial");
+        assertThat(Files.readString(Path.of("packaging", "jvm.args"))).contains("--java-options -XX:+UseSerialGC");
     }
 
     @Test

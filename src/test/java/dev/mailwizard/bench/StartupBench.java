@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 class StartupBench {
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private static final Path DIR = Path.of("target", "bench-startup");
+    private static final List<String> SHIPPED = shipped();
     private static final List<String> XVFB = List.of("xvfb-run", "-a", "-s", "-screen 0 1280x800x24");
 
     @Test
@@ -144,9 +145,18 @@ class StartupBench {
         List<String> cmd = new ArrayList<>();
         cmd.add(JAVA);
         cmd.add("-Xlog:cds*=off");
+        cmd.addAll(SHIPPED); // both sides start with what ./mailwizard and the app image use
         cmd.addAll(jvmOptions);
         cmd.addAll(args);
         return cmd;
+    }
+
+    private static List<String> shipped() {
+        try {
+            return BatchBench.shippedJvmOptions();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static List<String> xvfb(List<String> cmd) {
