@@ -13,7 +13,10 @@ import java.util.concurrent.TimeUnit;
  * resident set (VmHWM, read from /proc while it runs).
  */
 final class ChildJvm {
-    record Cost(long wallMs, long cpuMs, long peakRssKb) {
+    record Cost(long wallMs, long userMs, long systemMs, long peakRssKb) {
+        long cpuMs() {
+            return userMs + systemMs;
+        }
     }
 
     private ChildJvm() {
@@ -36,21 +39,22 @@ final class ChildJvm {
                 }
             }
             long wall = (System.nanoTime() - t0) / 1_000_000L;
-            return new Cost(wall, childCpuMs(Files.readAllLines(err)), peak);
+            long[] cpu = childCpuMs(Files.readAllLines(err));
+            return new Cost(wall, cpu[0], cpu[1], peak);
         } catch (Exception e) {
             throw new IllegalStateException(String.join(" ", command), e);
         }
     }
 
     /** The second line of bash's {@code times}: the children's user and system time, "0m1.234s 0m0.567s". */
-    private static long childCpuMs(List<String> errLines) {
-        String children = errLines.get(errLines.size() - 1).trim();
-        long ms = 0;
-        for (String part : children.split("\\s+")) {
-            int m = part.indexOf('m');
-            ms += Long.parseLong(part.substring(0, m)) * 60_000L + Math.round(Double.parseDouble(part.substring(m + 1, part.length() - 1)) * 1000);
-        }
-        return ms;
+    private static long[] childCpuMs(List<String> errLines) {
+        String[] parts = errLines.get(errLines.size() - 1).trim().split("\\s+");
+        return new long[]{minutesSeconds(parts[0]), minutesSeconds(parts[1])};
+    }
+
+    private static long minutesSeconds(String time) {
+        int m = time.indexOf('m');
+        return Long.parseLong(time.substring(0, m)) * 60_000L + Math.round(Double.parseDouble(time.substring(m + 1, time.length() - 1)) * 1000);
     }
 
     /** VmHWM: the process's peak resident set so far, in KB (0 when it has just ended). */
