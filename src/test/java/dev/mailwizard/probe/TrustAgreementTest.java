@@ -54,4 +54,20 @@ class TrustAgreementTest {
             assertThat(server.authAttempts()).isEqualTo(1);
         }
     }
+
+    @Test
+    void amongTheSystemRootsTheIssuingCaIsFoundWhateverTheServerSends() {
+        TrustMaterial systemAndDemo = TrustMaterial.system().withExtraCas(List.of(PKI.caCertificate()));
+        assertThat(systemAndDemo.inspect(List.of(LEAF.certificate()), HOST, Instant.now()).trusted()).isTrue();
+        assertThat(systemAndDemo.inspect(List.of(LEAF.certificate(), PKI.caCertificate()), HOST, Instant.now()).trusted()).isTrue();
+
+        DemoPki.Issued stranger = DemoPki.newAuthority("Unknown CA").issue(HOST);
+        CertificateReport unknown = systemAndDemo.inspect(stranger.chain(), HOST, Instant.now());
+        assertThat(unknown.trusted()).isFalse();
+        assertThat(unknown.trustProblem()).contains("no chain to a trusted certificate authority");
+
+        DemoPki.Issued self = DemoPki.selfSigned(HOST);
+        assertThat(systemAndDemo.inspect(self.chain(), HOST, Instant.now()).trustProblem()).isEqualTo("the certificate is self-signed");
+        assertThat(systemAndDemo.withExtraCas(List.of(self.certificate())).inspect(self.chain(), HOST, Instant.now()).trusted()).isTrue();
+    }
 }
