@@ -15,15 +15,20 @@ public final class Icons {
     }
 
     private static Node icon(String glyph, String path, String styleClass, double size) {
+        return icon(glyph, path, styleClass, size, size);
+    }
+
+    /** The shape is scaled to the region's size, so a flat glyph needs a flat region. */
+    private static Node icon(String glyph, String path, String styleClass, double width, double height) {
         SVGPath p = new SVGPath();
         p.setContent(path);
         p.getStyleClass().addAll("icon", styleClass);
         Region r = new Region();
         r.setShape(p);
         r.getStyleClass().addAll("icon", styleClass, "glyph-" + glyph);
-        r.setMinSize(size, size);
-        r.setPrefSize(size, size);
-        r.setMaxSize(size, size);
+        r.setMinSize(width, height);
+        r.setPrefSize(width, height);
+        r.setMaxSize(width, height);
         return r;
     }
 
@@ -44,7 +49,7 @@ public final class Icons {
     }
 
     public static Node skipped() {
-        return icon("dash", "M0 0 L12 0 L12 3 L0 3 Z", "icon-pending", 12);
+        return icon("dash", "M0 0 L12 0 L12 3 L0 3 Z", "icon-pending", 12, 3);
     }
 
     public static Node eye() {

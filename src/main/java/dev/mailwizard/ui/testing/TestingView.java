@@ -129,8 +129,8 @@ public final class TestingView {
     private static TableColumn<MatrixRow, String> buildOutcomeColumn() {
         TableColumn<MatrixRow, String> outcome = new TableColumn<>(Messages.get("testing.col.result"));
         outcome.setCellValueFactory(c -> c.getValue().outcomeProperty());
-        outcome.setPrefWidth(190);
-        outcome.setMinWidth(180);
+        outcome.setPrefWidth(215);
+        outcome.setMinWidth(215);
         outcome.setCellFactory(col -> new OutcomeCell());
         return outcome;
     }
