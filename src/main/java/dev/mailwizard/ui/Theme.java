@@ -16,25 +16,25 @@ public enum Theme {
     private static final System.Logger LOG = System.getLogger(Theme.class.getName());
     private static final String BASE = Theme.class.getResource("/dev/mailwizard/ui/base.css").toExternalForm();
 
-    private final String name;
+    private final String id;
 
-    Theme(String name) {
-        this.name = name;
+    Theme(String id) {
+        this.id = id;
     }
 
     /** The value of MAILWIZARD_THEME that asks for this theme, and the name of its colour sheet. */
     public String id() {
-        return name;
+        return id;
     }
 
     /** The colour sheet, as a class-path resource name. */
     public String sheet() {
-        return "/dev/mailwizard/ui/" + name + ".css";
+        return "/dev/mailwizard/ui/" + id + ".css";
     }
 
     /** The words in the theme chooser. */
     public String label() {
-        return Messages.get("theme." + name);
+        return Messages.get("theme." + id);
     }
 
     public void apply(Scene scene) {
@@ -56,7 +56,7 @@ public enum Theme {
         String asked = env.get("MAILWIZARD_THEME");
         if (asked != null && !asked.isBlank()) {
             for (Theme t : values()) {
-                if (t.name.equalsIgnoreCase(asked.strip())) {
+                if (t.id.equalsIgnoreCase(asked.strip())) {
                     return t;
                 }
             }

@@ -76,7 +76,11 @@ class AccessibilityWizardTest {
     @Test
     void everyControlTheKeyboardReachesHasANameInEveryStepAndDialog(FxRobot robot) throws Exception {
         assertAllNamed(robot, "Account", root());
-        robot.clickOn("#address").write("alice@example.org");
+        robot.clickOn("#address").write("alice@gmail.com");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#providerHelp").query().isVisible()).as("the provider's help link is shown").isTrue();
+        assertAllNamed(robot, "Account, with the provider's hint and sign-in choice", root());
+        robot.interact(() -> window.state().addressProperty().set("alice@example.org"));
         robot.clickOn("#showPassword");
         assertAllNamed(robot, "Account, password shown", root());
         robot.clickOn("#next");

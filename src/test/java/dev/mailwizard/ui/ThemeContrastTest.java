@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -80,7 +81,7 @@ class ThemeContrastTest {
         assertThat(colours(theme).keySet()).containsAll(used);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void theRatioIsWcags() {
         assertThat(ratio(0x000000, 0xffffff)).isEqualTo(21.0);
         assertThat(ratio(0x777777, 0xffffff)).isBetween(4.47, 4.49);
