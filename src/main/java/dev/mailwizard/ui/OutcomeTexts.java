@@ -1,5 +1,6 @@
 package dev.mailwizard.ui;
 
+import dev.mailwizard.model.Endpoint;
 import dev.mailwizard.model.HostNames;
 import dev.mailwizard.model.Words;
 import dev.mailwizard.probe.CertificateReport;
@@ -48,7 +49,11 @@ public final class OutcomeTexts {
 
     /** "smtp.example.com, port 465, SSL/TLS" */
     public static String endpoint(ProbeResult r) {
-        return Messages.get("endpoint.short", HostNames.toUnicode(r.endpoint().host()), Integer.toString(r.endpoint().port()),
-                r.endpoint().security().label());
+        return endpoint(r.endpoint());
+    }
+
+    /** "smtp.example.com, port 465, SSL/TLS" */
+    public static String endpoint(Endpoint e) {
+        return Messages.get("endpoint.short", HostNames.toUnicode(e.host()), Integer.toString(e.port()), e.security().label());
     }
 }

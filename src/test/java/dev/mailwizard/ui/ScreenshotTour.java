@@ -85,13 +85,18 @@ public final class ScreenshotTour {
         shot(window, out.resolve("6-helpdesk.png"));
         onFx(() -> {
             ((TitledPane) window.scene().lookup("#helpdesk")).setExpanded(false);
-            window.shell().darkToggle().setSelected(true);
+            window.shell().themeProperty().set(Theme.DARK);
             return null;
         });
         shot(window, out.resolve("7-result-dark.png"));
+        onFx(() -> {
+            window.shell().themeProperty().set(Theme.HIGH_CONTRAST);
+            return null;
+        });
+        shot(window, out.resolve("result-high-contrast.png"));
         String exportDir = java.nio.file.Files.createTempDirectory("mailwizard-tour").toString();
         onFx(() -> {
-            window.shell().darkToggle().setSelected(false);
+            window.shell().themeProperty().set(Theme.fromSystem());
             window.show(Page.EXPORT);
             return null;
         });

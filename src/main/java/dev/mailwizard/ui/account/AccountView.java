@@ -58,7 +58,9 @@ public final class AccountView {
         address.setId("address");
         address.setPromptText(Messages.get("account.address.prompt"));
         address.textProperty().bindBidirectional(vm.addressProperty());
+        address.accessibleHelpProperty().bind(vm.shownAddressErrorProperty());
         PasswordField password = new PasswordField();
+        TextField passwordShown = new TextField();
         TextField login = buildLogin();
 
         GridPane form = new GridPane();
@@ -75,7 +77,7 @@ public final class AccountView {
         form.addRow(row++, label("account.name", name), name);
         form.addRow(row++, label("account.address", address), address);
         form.add(buildAddressError(), 1, row++);
-        form.addRow(row++, label("account.password", password), buildPasswordFields(password), buildShowPassword());
+        form.addRow(row++, passwordLabel(password, passwordShown), buildPasswordFields(password, passwordShown), buildShowPassword());
         form.add(buildPasswordHint(), 1, row++);
         form.add(buildProviderHint(), 1, row++);
         form.add(buildSignInChoice(), 1, row++);
@@ -105,11 +107,12 @@ public final class AccountView {
     }
 
     /** The password, hidden or shown: two fields on the same text, one visible at a time. */
-    private StackPane buildPasswordFields(PasswordField password) {
+    private StackPane buildPasswordFields(PasswordField password, TextField passwordShown) {
         password.setId("password");
         password.textProperty().bindBidirectional(vm.passwordProperty());
-        TextField passwordShown = new TextField();
+        password.accessibleHelpProperty().bind(vm.passwordHintProperty());
         passwordShown.setId("passwordShown");
+        passwordShown.accessibleHelpProperty().bind(vm.passwordHintProperty());
         passwordShown.textProperty().bindBidirectional(vm.passwordProperty());
         passwordShown.visibleProperty().bind(vm.passwordVisibleProperty());
         password.visibleProperty().bind(vm.passwordVisibleProperty().not());
@@ -153,6 +156,7 @@ public final class AccountView {
         help.managedProperty().bind(help.visibleProperty());
         help.setOnAction(e -> vm.openProviderHelp());
         help.setWrapText(true);
+        help.accessibleHelpProperty().bind(vm.providerHintProperty());
         VBox box = new VBox(2, hint, help);
         box.visibleProperty().bind(vm.providerHintProperty().isNotEmpty());
         box.managedProperty().bind(box.visibleProperty());
@@ -202,6 +206,8 @@ public final class AccountView {
         note.textProperty().bind(vm.signInNoteProperty());
         note.visibleProperty().bind(vm.signInNoteProperty().isNotEmpty());
         note.managedProperty().bind(note.visibleProperty());
+        browser.accessibleHelpProperty().bind(vm.signInNoteProperty());
+        password.accessibleHelpProperty().bind(vm.signInNoteProperty());
 
         VBox box = new VBox(6, browser, remember, password, note);
         box.getStyleClass().add("sign-in-choice");
@@ -220,6 +226,7 @@ public final class AccountView {
         login.setId("login");
         login.promptTextProperty().bind(vm.loginPromptProperty());
         login.textProperty().bindBidirectional(vm.loginProperty());
+        login.setAccessibleHelp(Messages.get("account.login.hint"));
         return login;
     }
 
@@ -231,6 +238,13 @@ public final class AccountView {
         return demoLink;
     }
 
+    /** "Password" names whichever of the two password fields is shown (its mnemonic goes there too). */
+    private Label passwordLabel(PasswordField password, TextField passwordShown) {
+        Label l = label("account.password", password);
+        l.labelForProperty().bind(vm.passwordVisibleProperty().map(shown -> shown ? passwordShown : password));
+        return l;
+    }
+
     private static Label label(String key, Node field) {
         Label l = new Label(Messages.get(key));
         l.setMnemonicParsing(true);
@@ -240,9 +254,5 @@ public final class AccountView {
 
     public Node view() {
         return root;
-    }
-
-    public void focus() {
-        address.requestFocus();
     }
 }

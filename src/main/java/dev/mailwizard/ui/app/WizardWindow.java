@@ -29,7 +29,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import javafx.application.Platform;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -101,14 +100,15 @@ public final class WizardWindow {
         AccountView account = new AccountView(vms.account(), vm::startDemo);
         HelpdeskPane helpdesk = new HelpdeskPane(new HelpdeskViewModel(state));
         ExportView export = new ExportView(vms.export());
-        add(Page.ACCOUNT, account.view(), account::focus);
-        add(Page.SERVERS, new ServersView(vms.servers()).view(), null);
-        add(Page.TESTING, new TestingView(vms.testing(), dialogs::showCertificate).view(), null);
-        add(Page.RESULT, new ResultView(vms.result(), helpdesk.view(), dialogs::showCertificate, vm::trust).view(), null);
-        add(Page.EXPORT, export.view(), export::focus);
+        add(Page.ACCOUNT, account.view());
+        add(Page.SERVERS, new ServersView(vms.servers()).view());
+        add(Page.TESTING, new TestingView(vms.testing(), dialogs::showCertificate).view());
+        add(Page.RESULT, new ResultView(vms.result(), helpdesk.view(), dialogs::showCertificate, vm::trust).view());
+        add(Page.EXPORT, export.view());
     }
 
-    private void add(Page page, Node view, Runnable focus) {
+    /** A step; the shell puts the focus on its first field when it is shown. */
+    private void add(Page page, Node view) {
         ObservableBooleanValue canNext = vm.canGoNext(page);
         ObservableBooleanValue canBack = vm.canGoBack(page);
         steps.put(page, new WizardStep() {
@@ -135,19 +135,16 @@ public final class WizardWindow {
             @Override
             public void onEnter(boolean forward) {
                 vm.entered(page, forward);
-                if (focus != null) {
-                    Platform.runLater(focus);
-                }
             }
         });
     }
 
     private Scene buildScene() {
         Scene s = new Scene((Parent) shell.view(), 1200, 740);
-        boolean dark = Theme.systemPrefersDark();
-        shell.darkToggle().setSelected(dark);
-        Theme.apply(s, dark);
-        shell.darkToggle().selectedProperty().addListener((o, a, b) -> Theme.apply(s, b));
+        Theme start = Theme.fromSystem();
+        shell.themeProperty().set(start);
+        start.apply(s);
+        shell.themeProperty().addListener((o, a, b) -> (b == null ? Theme.LIGHT : b).apply(s));
         return s;
     }
 

@@ -54,6 +54,7 @@ public final class CertificateView {
         text.setEditable(false);
         text.getStyleClass().add("cert-value");
         text.setPrefColumnCount(48);
+        label.setLabelFor(text);
         GridPane.setHgrow(text, Priority.ALWAYS);
         grid.addRow(row, label, text);
         return row + 1;

@@ -33,7 +33,6 @@ public final class ExportView {
     private final ScrollPane scroll;
     private final VBox root = new VBox(12);
     private final ExportViewModel vm;
-    private CheckBox first;
 
     public ExportView(ExportViewModel vm) {
         this.vm = vm;
@@ -55,7 +54,7 @@ public final class ExportView {
         scroll.getStyleClass().add("step-scroll");
     }
 
-    /** One tick box per client format, in two columns; the first gets the focus. */
+    /** One tick box per client format, in two columns. */
     private GridPane buildFormats() {
         GridPane formats = new GridPane();
         formats.setId("formats");
@@ -70,9 +69,6 @@ public final class ExportView {
         for (FormatChoice f : vm.formats()) {
             CheckBox box = formatBox(f);
             formats.add(box, i % 2, i / 2);
-            if (first == null) {
-                first = box;
-            }
             i++;
         }
         return formats;
@@ -195,6 +191,7 @@ public final class ExportView {
         resultsHeading.getStyleClass().add("section-heading");
         ListView<ExportedItem> results = new ListView<>(vm.results());
         results.setId("exportResults");
+        resultsHeading.setLabelFor(results);
         results.setPrefHeight(130);
         results.setCellFactory(l -> new ListCell<>() {
             @Override
@@ -246,11 +243,5 @@ public final class ExportView {
 
     public Node view() {
         return scroll;
-    }
-
-    public void focus() {
-        if (first != null) {
-            first.requestFocus();
-        }
     }
 }

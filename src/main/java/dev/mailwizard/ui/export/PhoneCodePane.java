@@ -6,6 +6,7 @@ import dev.mailwizard.ui.Messages;
 import java.io.ByteArrayInputStream;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
+import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -48,6 +49,8 @@ final class PhoneCodePane {
         ImageView picture = new ImageView();
         picture.setId("phoneCode");
         picture.setSmooth(false);
+        picture.setAccessibleRole(AccessibleRole.IMAGE_VIEW);
+        picture.setAccessibleText(Messages.get("export.phone.code.a11y"));
         picture.imageProperty().bind(Bindings.createObjectBinding(
                 () -> vm.pictureProperty().get() == null ? null : new Image(new ByteArrayInputStream(vm.pictureProperty().get())), vm.pictureProperty()));
         return picture;

@@ -7,6 +7,7 @@ import java.io.File;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -15,6 +16,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
@@ -47,10 +49,18 @@ public final class HelpdeskPane {
         // A new run: show its first probe's transcript.
         vm.probes().addListener((ListChangeListener<ProbeResult>) c -> selectFirst(list));
         selectFirst(list);
-        SplitPane split = new SplitPane(list, transcript);
+        SplitPane split = new SplitPane(titled("helpdesk.probes", list), titled("helpdesk.transcript", transcript));
         split.setDividerPositions(0.35);
         split.setPrefHeight(220);
         return split;
+    }
+
+    /** A heading over the list or the transcript, which also names it for a screen reader. */
+    private static VBox titled(String key, Control field) {
+        Label heading = new Label(Messages.get(key));
+        heading.setLabelFor(field);
+        VBox.setVgrow(field, Priority.ALWAYS);
+        return new VBox(4, heading, field);
     }
 
     private static void selectFirst(ListView<ProbeResult> list) {

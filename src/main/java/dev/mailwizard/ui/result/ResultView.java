@@ -1,9 +1,9 @@
 package dev.mailwizard.ui.result;
 
-import dev.mailwizard.model.Outcome;
 import dev.mailwizard.probe.ProbeResult;
 import dev.mailwizard.ui.Icons;
 import dev.mailwizard.ui.Messages;
+import dev.mailwizard.ui.OutcomeSignal;
 import dev.mailwizard.ui.cert.CertificateView;
 
 import java.util.function.Consumer;
@@ -151,6 +151,7 @@ public final class ResultView {
         return pane;
     }
 
+    /** The headline's colour and its icon, whose shape says the same without colour (the words say it too). */
     private static void styleKind(Label headline, ResultKind kind) {
         headline.getStyleClass().removeAll("result-ok", "result-bad", "result-warn");
         headline.getStyleClass().add(switch (kind) {
@@ -158,6 +159,12 @@ public final class ResultView {
             case NONE -> "result-bad";
             case REJECTED, PLAIN -> "result-warn";
         });
+        OutcomeSignal signal = switch (kind) {
+            case OK -> OutcomeSignal.WORKS;
+            case NONE -> OutcomeSignal.FAILS;
+            case REJECTED, PLAIN -> OutcomeSignal.WARNING;
+        };
+        headline.setGraphic(signal.icon());
     }
 
     /** Each conclusion first, in words; the rows it stands for folded away under it. */
@@ -192,16 +199,18 @@ public final class ResultView {
     }
 
     private static HBox failureLine(FailureItem f, Consumer<ProbeResult> showCertificate, Consumer<ProbeResult> trust) {
-        Label title = new Label(f.endpoint() + ": " + f.outcome());
+        OutcomeSignal signal = OutcomeSignal.of(f.outcome());
+        Label title = new Label(Messages.get("result.failure.title", f.endpoint(), signal.word(), f.outcome().name()));
         title.getStyleClass().add("failure-title");
         Label text = new Label(f.explanation());
         text.setWrapText(true);
         VBox words = new VBox(2, title, text);
         HBox.setHgrow(words, Priority.ALWAYS);
-        HBox line = new HBox(10, f.outcome().severity() == Outcome.Severity.FAILS ? Icons.bad() : Icons.warning(), words);
+        HBox line = new HBox(10, signal.icon(), words);
         line.getStyleClass().add("failure");
         if (CertificateView.hasCertificate(f.result())) {
             Button cert = new Button(Messages.get("result.certificate"));
+            cert.setAccessibleText(Messages.get("result.certificate.of", f.endpoint()));
             cert.setMinWidth(Region.USE_PREF_SIZE);
             cert.setOnAction(e -> showCertificate.accept(f.result()));
             line.getChildren().add(cert);
@@ -215,6 +224,7 @@ public final class ResultView {
     private static Button trustButton(FailureItem f, Consumer<ProbeResult> trust) {
         Button trustButton = new Button(Messages.get("result.trust"));
         trustButton.setId("trust");
+        trustButton.setAccessibleText(Messages.get("result.trust.of", f.endpoint()));
         trustButton.setMinWidth(Region.USE_PREF_SIZE);
         trustButton.getStyleClass().add("trust-button");
         trustButton.setOnAction(e -> trust.accept(f.result()));

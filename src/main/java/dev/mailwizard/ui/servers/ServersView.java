@@ -61,7 +61,7 @@ public final class ServersView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setAccessibleText(Messages.get("servers.heading"));
 
-        TableColumn<ServerRow, Boolean> test = checkBoxColumn("servers.col.test", 56, 64);
+        TableColumn<ServerRow, Boolean> test = checkBoxColumn("servers.col.test", "servers.test.of", 56, 64);
         test.setCellValueFactory(c -> c.getValue().enabledProperty());
         TableColumn<ServerRow, Protocol> protocol = new TableColumn<>(Messages.get("servers.col.protocol"));
         protocol.setCellValueFactory(c -> c.getValue().protocolProperty());
@@ -80,15 +80,25 @@ public final class ServersView {
         security.setCellValueFactory(c -> c.getValue().securityProperty());
         security.setCellFactory(ChoiceBoxTableCell.forTableColumn(new SecurityConverter(), Security.values()));
         security.setPrefWidth(150);
-        TableColumn<ServerRow, Boolean> confirm = checkBoxColumn("servers.col.confirm", 72, 80);
+        TableColumn<ServerRow, Boolean> confirm = checkBoxColumn("servers.col.confirm", "servers.confirm.of", 72, 80);
         confirm.setCellValueFactory(c -> c.getValue().trustedProperty());
         table.getColumns().setAll(List.of(test, protocol, host, port, security, buildSourceColumn(), confirm, buildRemoveColumn()));
         VBox.setVgrow(table, Priority.ALWAYS);
     }
 
-    private static TableColumn<ServerRow, Boolean> checkBoxColumn(String key, double width, double maxWidth) {
+    /** A column of tick boxes, each named for a screen reader by {@code nameKey} with the row's server and port. */
+    private static TableColumn<ServerRow, Boolean> checkBoxColumn(String key, String nameKey, double width, double maxWidth) {
         TableColumn<ServerRow, Boolean> column = new TableColumn<>(Messages.get(key));
-        column.setCellFactory(CheckBoxTableCell.forTableColumn(column));
+        column.setCellFactory(col -> new CheckBoxTableCell<>() {
+            @Override
+            public void updateItem(Boolean item, boolean empty) {
+                super.updateItem(item, empty);
+                if (!empty && getGraphic() != null && getIndex() >= 0 && getIndex() < getTableView().getItems().size()) {
+                    ServerRow row = getTableView().getItems().get(getIndex());
+                    getGraphic().setAccessibleText(Messages.get(nameKey, row.hostProperty().get(), String.valueOf(row.portProperty().get())));
+                }
+            }
+        });
         column.setPrefWidth(width);
         column.setMaxWidth(maxWidth);
         return column;
@@ -122,6 +132,9 @@ public final class ServersView {
             protected void updateItem(ServerRow item, boolean empty) {
                 super.updateItem(item, empty);
                 setGraphic(empty ? null : button);
+                if (!empty && item != null) {
+                    button.setAccessibleText(Messages.get("servers.remove.of", item.hostProperty().get(), String.valueOf(item.portProperty().get())));
+                }
             }
         });
         remove.setSortable(false);
@@ -172,20 +185,25 @@ public final class ServersView {
         mappings.setPrefRowCount(2);
         mappings.setPromptText(Messages.get("servers.mappings.prompt"));
         mappings.textProperty().bindBidirectional(vm.mappingsProperty());
+        mappings.setAccessibleHelp(Messages.get("servers.mappings.prompt"));
 
         Spinner<Integer> timeout = new Spinner<>(1, 120, vm.timeoutSecondsProperty().get());
         timeout.setId("timeout");
         timeout.setEditable(true);
         timeout.setPrefWidth(90);
         timeout.valueProperty().addListener((o, a, b) -> vm.timeoutSecondsProperty().set(b));
+        // One Tab stop, the editor, named by the label: JavaFX names a spinner itself by its value.
+        // The arrow keys still reach the spinner from its editor.
+        timeout.setFocusTraversable(false);
+        timeout.getEditor().setAccessibleHelp(Messages.get("servers.timeout.range"));
 
         HBox caRow = buildCaRow();
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(8);
-        grid.addRow(0, new Label(Messages.get("servers.ca")), caRow);
-        grid.addRow(1, new Label(Messages.get("servers.mappings")), mappings);
-        grid.addRow(2, new Label(Messages.get("servers.timeout")), timeout);
+        grid.addRow(0, labelFor("servers.ca", caRow.getChildren().get(0)), caRow);
+        grid.addRow(1, labelFor("servers.mappings", mappings), mappings);
+        grid.addRow(2, labelFor("servers.timeout", timeout.getEditor()), timeout);
         GridPane.setHgrow(caRow, Priority.ALWAYS);
         GridPane.setHgrow(mappings, Priority.ALWAYS);
         grid.setPadding(new Insets(6));
@@ -193,6 +211,12 @@ public final class ServersView {
         pane.setId("advanced");
         pane.setExpanded(false);
         return pane;
+    }
+
+    private static Label labelFor(String key, Node field) {
+        Label label = new Label(Messages.get(key));
+        label.setLabelFor(field);
+        return label;
     }
 
     /** The extra CA file: its path, Browse and Clear. */
@@ -203,6 +227,7 @@ public final class ServersView {
         ca.setPromptText(Messages.get("servers.ca.none"));
         ca.textProperty().bind(vm.extraCaTextProperty());
         Button browse = new Button(Messages.get("servers.ca.browse"));
+        browse.setAccessibleText(Messages.get("servers.ca.browse.a11y"));
         browse.setMnemonicParsing(true);
         browse.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
@@ -215,6 +240,7 @@ public final class ServersView {
             }
         });
         Button clear = new Button(Messages.get("servers.ca.clear"));
+        clear.setAccessibleText(Messages.get("servers.ca.clear.a11y"));
         clear.disableProperty().bind(vm.extraCaProperty().isNull());
         clear.setOnAction(e -> vm.useExtraCa(null));
         HBox.setHgrow(ca, Priority.ALWAYS);

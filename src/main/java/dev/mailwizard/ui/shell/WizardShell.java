@@ -1,26 +1,30 @@
 package dev.mailwizard.ui.shell;
 
-import dev.mailwizard.ui.Icons;
 import dev.mailwizard.ui.Messages;
+import dev.mailwizard.ui.Theme;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.collections.FXCollections;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /**
  * The wizard frame: the steps listed at the side, the current step in the middle, and
@@ -36,7 +40,7 @@ public final class WizardShell {
     private final Button back = new Button(Messages.get("shell.back"));
     private final Button next = new Button(Messages.get("shell.next"));
     private final Button cancel = new Button(Messages.get("shell.cancel"));
-    private final ToggleButton dark = new ToggleButton();
+    private final ComboBox<Theme> theme = new ComboBox<>(FXCollections.observableArrayList(Theme.values()));
     private Runnable onFinish = () -> { };
 
     public WizardShell(List<WizardStep> steps, Runnable onCancel) {
@@ -48,7 +52,7 @@ public final class WizardShell {
         root.setBottom(buildButtonBar(onCancel));
     }
 
-    /** The product name, the steps (current, done, to do), and the dark-mode toggle at the bottom. */
+    /** The product name, the steps (current, done, to do), and the theme chooser at the bottom. */
     private VBox buildStepList() {
         VBox side = new VBox(4);
         side.getStyleClass().add("step-list");
@@ -63,12 +67,31 @@ public final class WizardShell {
         }
         Region grow = new Region();
         VBox.setVgrow(grow, Priority.ALWAYS);
-        dark.setId("darkToggle");
-        dark.setGraphic(Icons.moon());
-        dark.setAccessibleText(Messages.get("shell.dark"));
-        dark.setTooltip(new Tooltip(Messages.get("shell.dark")));
-        side.getChildren().addAll(grow, dark);
+        side.getChildren().addAll(grow, buildThemeChooser());
         return side;
+    }
+
+    /** Light, dark or high contrast; the window applies the choice. */
+    private VBox buildThemeChooser() {
+        Label label = new Label(Messages.get("shell.theme"));
+        label.getStyleClass().add("side-label");
+        label.setMnemonicParsing(true);
+        label.setLabelFor(theme);
+        theme.setId("themeChooser");
+        theme.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Theme t) {
+                return t == null ? "" : t.label();
+            }
+
+            @Override
+            public Theme fromString(String text) {
+                return theme.getItems().stream().filter(t -> t.label().equals(text)).findFirst().orElse(null);
+            }
+        });
+        theme.setAccessibleHelp(Messages.get("shell.theme.help"));
+        theme.setMaxWidth(Double.MAX_VALUE);
+        return new VBox(4, label, theme);
     }
 
     /** Cancel on the left; Back and Next (Finish on the last step) on the right. */
@@ -124,18 +147,41 @@ public final class WizardShell {
         back.disableProperty().bind(Bindings.createBooleanBinding(() -> i == 0, index).or(Bindings.not(step.canGoBack())));
         next.setText(i == steps.size() - 1 ? Messages.get("shell.finish") : Messages.get("shell.next"));
         step.onEnter(forward);
-        Node focus = step.focusTarget();
-        if (focus != null) {
-            focus.requestFocus();
+        // After the step's own reaction to being entered, which may show, hide or disable fields.
+        Platform.runLater(() -> {
+            Node focus = step.focusTarget() != null ? step.focusTarget() : firstField(step.view());
+            if (focus != null) {
+                focus.requestFocus();
+            }
+        });
+    }
+
+    /** The first control, in Tab order, that can take the focus now: visible, enabled, focus-traversable. */
+    static Node firstField(Node node) {
+        if (!node.isVisible() || node.isDisabled()) {
+            return null;
         }
+        if (node.isFocusTraversable()) {
+            return node;
+        }
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                Node found = firstField(child);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     public void onFinish(Runnable r) {
         onFinish = r;
     }
 
-    public ToggleButton darkToggle() {
-        return dark;
+    /** The theme chooser's choice; the window sets it from the system and applies every change. */
+    public ObjectProperty<Theme> themeProperty() {
+        return theme.valueProperty();
     }
 
     public Node view() {

@@ -4,6 +4,7 @@ import dev.mailwizard.model.HostNames;
 import dev.mailwizard.probe.ProbeResult;
 import dev.mailwizard.ui.Icons;
 import dev.mailwizard.ui.Messages;
+import dev.mailwizard.ui.OutcomeTexts;
 import dev.mailwizard.ui.cert.CertificateView;
 
 import java.net.URI;
@@ -17,7 +18,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -64,6 +64,7 @@ public final class TestingView {
         TextField link = new TextField();
         link.setId("signInLink");
         link.setEditable(false);
+        say.setLabelFor(link);
         link.textProperty().bind(vm.signInUrlProperty().map(URI::toString).orElse(""));
         HBox.setHgrow(link, Priority.ALWAYS);
         Button copy = new Button(Messages.get("testing.signin.copy"));
@@ -101,7 +102,7 @@ public final class TestingView {
         for (MatrixRow.Column column : MatrixRow.Column.values()) {
             TableColumn<MatrixRow, CellState> c = new TableColumn<>(Messages.get("testing.col." + column.name().toLowerCase(Locale.ROOT)));
             c.setCellValueFactory(cell -> cell.getValue().cell(column));
-            c.setCellFactory(col -> new PhaseCell());
+            c.setCellFactory(col -> new PhaseCell(c.getText()));
             c.setPrefWidth(86);
             c.setMinWidth(80);
             c.setSortable(false);
@@ -124,27 +125,13 @@ public final class TestingView {
         return column;
     }
 
-    /** The running phase, then the outcome: green for OK, red for any other outcome name. */
+    /** The running phase, then the outcome: an icon of its kind's shape and the outcome's name. */
     private static TableColumn<MatrixRow, String> buildOutcomeColumn() {
         TableColumn<MatrixRow, String> outcome = new TableColumn<>(Messages.get("testing.col.result"));
         outcome.setCellValueFactory(c -> c.getValue().outcomeProperty());
-        outcome.setPrefWidth(190);
-        outcome.setMinWidth(180);
-        outcome.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                getStyleClass().removeAll("outcome-ok", "outcome-bad");
-                if (!empty && item != null) {
-                    if (item.equals("OK")) {
-                        getStyleClass().add("outcome-ok");
-                    } else if (item.matches("[A-Z_]+")) {
-                        getStyleClass().add("outcome-bad");
-                    }
-                }
-            }
-        });
+        outcome.setPrefWidth(215);
+        outcome.setMinWidth(215);
+        outcome.setCellFactory(col -> new OutcomeCell());
         return outcome;
     }
 
@@ -172,6 +159,7 @@ public final class TestingView {
                     return;
                 }
                 button.visibleProperty().bind(item.resultProperty().map(CertificateView::hasCertificate).orElse(false));
+                button.setAccessibleText(Messages.get("testing.certificate.of", OutcomeTexts.endpoint(item.endpoint())));
                 setGraphic(button);
             }
         });
@@ -203,35 +191,5 @@ public final class TestingView {
 
     public Node view() {
         return root;
-    }
-
-    /** An icon per phase state, with the phase's time beside it. */
-    private static final class PhaseCell extends TableCell<MatrixRow, CellState> {
-        @Override
-        protected void updateItem(CellState item, boolean empty) {
-            super.updateItem(item, empty);
-            if (empty || item == null) {
-                setGraphic(null);
-                setText(null);
-                return;
-            }
-            Node icon = switch (item.status()) {
-                case PENDING -> Icons.pending();
-                case RUNNING -> spinner();
-                case DONE -> Icons.ok();
-                case FAILED -> Icons.bad();
-                case SKIPPED -> Icons.skipped();
-            };
-            setGraphic(icon);
-            setText(item.text().isEmpty() ? null : item.text());
-            setAccessibleText(item.status().name().toLowerCase(Locale.ROOT) + " " + item.text());
-        }
-
-        private static Node spinner() {
-            ProgressIndicator p = new ProgressIndicator();
-            p.setPrefSize(16, 16);
-            p.setMaxSize(16, 16);
-            return p;
-        }
     }
 }
