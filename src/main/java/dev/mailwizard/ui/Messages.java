@@ -1,16 +1,17 @@
 package dev.mailwizard.ui;
 
-import java.util.Locale;
-import java.util.ResourceBundle;
+import dev.mailwizard.model.AppLanguage;
+import dev.mailwizard.model.Words;
 
-/** The UI's texts, from {@code dev/mailwizard/ui/messages.properties}. */
+/** The UI's texts, from {@code dev/mailwizard/ui/messages.properties} and its translations, in the app's language. */
 public final class Messages {
-    private static final ResourceBundle BUNDLE = ResourceBundle.getBundle("dev.mailwizard.ui.messages", Locale.getDefault());
+    static final String BUNDLE_NAME = "dev.mailwizard.ui.messages";
 
     private Messages() {
     }
 
     public static String get(String key, Object... args) {
-        return dev.mailwizard.model.Words.lookup(BUNDLE, key, args);
+        AppLanguage language = AppLanguage.current();
+        return Words.lookup(Words.bundle(BUNDLE_NAME, language), language, key, args);
     }
 }

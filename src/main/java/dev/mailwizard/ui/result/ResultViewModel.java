@@ -1,5 +1,6 @@
 package dev.mailwizard.ui.result;
 
+import dev.mailwizard.model.AppLanguage;
 import dev.mailwizard.model.AuthMethod;
 import dev.mailwizard.model.HostNames;
 import dev.mailwizard.probe.CertificateReport;
@@ -110,7 +111,7 @@ public final class ResultViewModel {
         }
         // A conclusion stands for its rows: they are listed under it (collapsed), not again below.
         for (Hint h : report.hints()) {
-            conclusions.add(new Conclusion(h.kind(), h.text(), all.stream().filter(f -> h.covers(f.result().endpoint())).toList()));
+            conclusions.add(new Conclusion(h.kind(), h.text(AppLanguage.current()), all.stream().filter(f -> h.covers(f.result().endpoint())).toList()));
         }
         all.stream().filter(f -> report.hints().stream().noneMatch(h -> h.covers(f.result().endpoint()))).forEach(failures::add);
     }

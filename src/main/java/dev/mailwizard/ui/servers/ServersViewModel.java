@@ -1,5 +1,6 @@
 package dev.mailwizard.ui.servers;
 
+import dev.mailwizard.model.AppLanguage;
 import dev.mailwizard.demo.DemoServers;
 import dev.mailwizard.discovery.Discovery;
 import dev.mailwizard.discovery.DiscoveryConfig;
@@ -233,6 +234,6 @@ public final class ServersViewModel {
 
     /** Words for a source, e.g. "guessed from the domain". */
     public static String sourceText(CandidateSource source) {
-        return source.words();
+        return source.words(AppLanguage.current());
     }
 }

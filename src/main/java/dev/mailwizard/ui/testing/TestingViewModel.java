@@ -1,5 +1,6 @@
 package dev.mailwizard.ui.testing;
 
+import dev.mailwizard.model.AppLanguage;
 import dev.mailwizard.model.AuthMethod;
 import dev.mailwizard.model.CandidateSource;
 import dev.mailwizard.model.Credentials;
@@ -298,7 +299,7 @@ public final class TestingViewModel {
             if (r.enabledProperty().get() && !byHost.containsKey(key)) {
                 CandidateSource source = r.sourceProperty().get();
                 byHost.put(key, new ServerCandidate(r.protocolProperty().get(), host, null, null, source, r.trustedProperty().get(),
-                        source.words()));
+                        source.words(AppLanguage.current())));
             }
         }
         return List.copyOf(byHost.values());
