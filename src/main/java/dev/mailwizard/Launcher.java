@@ -1,7 +1,6 @@
 package dev.mailwizard;
 
 import dev.mailwizard.cli.MailWizardCommand;
-import dev.mailwizard.model.AppLanguage;
 import dev.mailwizard.ui.app.WizardLauncher;
 
 /**
@@ -14,24 +13,10 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        if (WizardLauncher.displayAvailable() && (args.length == 0 || wizardLanguage(args) != null)) {
-            if (args.length > 0) {
-                AppLanguage.use(wizardLanguage(args));
-            }
-            WizardLauncher.launch();
+        if (WizardLauncher.displayAvailable() && WizardLauncher.isWizardCall(args)) {
+            WizardLauncher.launch(args);
             return;
         }
         System.exit(MailWizardCommand.execute(args));
-    }
-
-    /** The language of {@code mailwizard --lang de} (the wizard in German); null for anything else, which the CLI judges. */
-    private static AppLanguage wizardLanguage(String[] args) {
-        String value = args.length == 2 && args[0].equals("--lang") ? args[1]
-                : args.length == 1 && args[0].startsWith("--lang=") ? args[0].substring("--lang=".length()) : null;
-        try {
-            return value == null ? null : AppLanguage.parse(value);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }
