@@ -1,5 +1,7 @@
 package dev.mailwizard.ui.result;
 
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import dev.mailwizard.model.AppLanguage;
 import dev.mailwizard.model.AuthMethod;
 import dev.mailwizard.model.HostNames;
@@ -57,9 +59,13 @@ public final class ResultViewModel {
     private final ObservableList<FailureItem> failuresView = FXCollections.unmodifiableObservableList(failures);
     private final ObservableList<String> warningsView = FXCollections.unmodifiableObservableList(warnings);
 
+    /** Says the same report again in the wizard's new language (held here: the language keeps only a weak reference). */
+    private final InvalidationListener relabel = o -> load();
+
     public ResultViewModel(WizardState state) {
         this.state = state;
         state.reportProperty().addListener((o, a, b) -> load());
+        Messages.languageProperty().addListener(new WeakInvalidationListener(relabel));
         load();
     }
 

@@ -1,5 +1,6 @@
 package dev.mailwizard.ui.shell;
 
+import dev.mailwizard.model.AppLanguage;
 import dev.mailwizard.ui.Icons;
 import dev.mailwizard.ui.Messages;
 
@@ -12,6 +13,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -21,6 +23,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /**
  * The wizard frame: the steps listed at the side, the current step in the middle, and
@@ -37,6 +40,7 @@ public final class WizardShell {
     private final Button next = new Button(Messages.get("shell.next"));
     private final Button cancel = new Button(Messages.get("shell.cancel"));
     private final ToggleButton dark = new ToggleButton();
+    private final ComboBox<AppLanguage> language = new ComboBox<>();
     private Runnable onFinish = () -> { };
 
     public WizardShell(List<WizardStep> steps, Runnable onCancel) {
@@ -48,7 +52,7 @@ public final class WizardShell {
         root.setBottom(buildButtonBar(onCancel));
     }
 
-    /** The product name, the steps (current, done, to do), and the dark-mode toggle at the bottom. */
+    /** The product name, the steps (current, done, to do), and the language chooser and dark-mode toggle at the bottom. */
     private VBox buildStepList() {
         VBox side = new VBox(4);
         side.getStyleClass().add("step-list");
@@ -67,8 +71,32 @@ public final class WizardShell {
         dark.setGraphic(Icons.moon());
         dark.setAccessibleText(Messages.get("shell.dark"));
         dark.setTooltip(new Tooltip(Messages.get("shell.dark")));
-        side.getChildren().addAll(grow, dark);
+        side.getChildren().addAll(grow, buildLanguageChooser(), dark);
         return side;
+    }
+
+    /** Every language by its own name, the current one chosen; picking one is the window's business ({@link #languageChooser()}). */
+    private VBox buildLanguageChooser() {
+        Label title = new Label(Messages.get("shell.language"));
+        title.getStyleClass().add("step-list-caption");
+        language.setId("languageChooser");
+        language.getItems().setAll(AppLanguage.values());
+        language.setValue(AppLanguage.current());
+        language.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(AppLanguage l) {
+                return l == null ? "" : l.nativeName();
+            }
+
+            @Override
+            public AppLanguage fromString(String s) {
+                return AppLanguage.parse(s);
+            }
+        });
+        language.setMaxWidth(Double.MAX_VALUE);
+        title.setLabelFor(language);
+        language.setAccessibleText(Messages.get("shell.language"));
+        return new VBox(2, title, language);
     }
 
     /** Cancel on the left; Back and Next (Finish on the last step) on the right. */
@@ -114,6 +142,28 @@ public final class WizardShell {
             return;
         }
         WizardStep step = steps.get(i);
+        display(i);
+        step.onEnter(forward);
+        Node focus = step.focusTarget();
+        if (focus != null) {
+            focus.requestFocus();
+        }
+    }
+
+    /** Shows step {@code i} as it stands, without telling it it was entered (a re-labelled wizard shows the same step). */
+    public void showAgain(int i) {
+        if (i >= 0 && i < steps.size()) {
+            display(i);
+        }
+    }
+
+    /** Which step is shown, -1 before the first. */
+    public int currentIndex() {
+        return index.get();
+    }
+
+    private void display(int i) {
+        WizardStep step = steps.get(i);
         index.set(i);
         content.getChildren().setAll(step.view());
         for (int k = 0; k < stepLabels.size(); k++) {
@@ -123,11 +173,6 @@ public final class WizardShell {
         next.disableProperty().bind(Bindings.not(step.canGoNext()));
         back.disableProperty().bind(Bindings.createBooleanBinding(() -> i == 0, index).or(Bindings.not(step.canGoBack())));
         next.setText(i == steps.size() - 1 ? Messages.get("shell.finish") : Messages.get("shell.next"));
-        step.onEnter(forward);
-        Node focus = step.focusTarget();
-        if (focus != null) {
-            focus.requestFocus();
-        }
     }
 
     public void onFinish(Runnable r) {
@@ -136,6 +181,11 @@ public final class WizardShell {
 
     public ToggleButton darkToggle() {
         return dark;
+    }
+
+    /** The side bar's language chooser: its value is the language the user picked. */
+    public ComboBox<AppLanguage> languageChooser() {
+        return language;
     }
 
     public Node view() {
