@@ -4,6 +4,7 @@ import java.text.MessageFormat;
 import java.util.Arrays;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.function.UnaryOperator;
 
 /**
  * The words every face shares about outcomes and sources, from {@code dev/mailwizard/model/words.properties}
@@ -20,7 +21,19 @@ public final class Words {
     private static final ResourceBundle.Control NO_DEFAULT_LOCALE =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
+    /** What each text goes through before it is said: nothing, except in the pseudo-locale test. */
+    private static volatile UnaryOperator<String> shown = UnaryOperator.identity();
+
     private Words() {
+    }
+
+    /**
+     * Every text of every bundle through {@code pseudo} from now on (the pseudo-locale test makes
+     * them accented, longer and bracketed, to find texts that are not from a bundle and layouts
+     * that clip); {@code UnaryOperator.identity()} ends it.
+     */
+    public static void showTextsThrough(UnaryOperator<String> pseudo) {
+        shown = java.util.Objects.requireNonNull(pseudo, "pseudo");
     }
 
     /** The text for {@code key} in the app's language ({@link AppLanguage#current()}). */
@@ -50,7 +63,7 @@ public final class Words {
      */
     public static String lookup(ResourceBundle bundle, AppLanguage language, String key, Object... args) {
         try {
-            String text = bundle.getString(key);
+            String text = shown.apply(bundle.getString(key));
             if (args.length == 0) {
                 return text;
             }

@@ -162,7 +162,7 @@ class WizardFlowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> java.nio.file.Files.exists(dir.resolve("msmtprc")));
         WaitForAsyncUtils.waitForFxEvents();
         String status = robot.lookup("#exportStatus").queryAs(Label.class).getText();
-        assertThat(status).contains("3 file(s) written").contains("1 format(s) could not be written");
+        assertThat(status).contains("3 files written").contains("1 format could not be written");
         String msmtp = java.nio.file.Files.readString(dir.resolve("msmtprc"));
         assertThat(msmtp).contains("host " + HOST).contains("port " + tls.port()).doesNotContain(PASSWORD);
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(dir.resolve("msmtprc"))))

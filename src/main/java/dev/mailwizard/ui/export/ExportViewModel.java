@@ -60,7 +60,7 @@ public final class ExportViewModel {
         this.runner = runner;
         String preferred = Platform.of(osName, Map.of(), home).defaultMailClient();
         for (ProfileWriter w : ProfileWriters.all()) {
-            formats.add(new FormatChoice(w.id(), w.description(), w.id().equals(preferred) || w.id().equals("report")));
+            formats.add(new FormatChoice(w.id(), w.id().equals(preferred) || w.id().equals("report")));
         }
         phoneCode = new PhoneCodeViewModel(state, formats.stream().filter(f -> f.id().equals("thunderbird-qr")).findFirst().orElseThrow());
         state.reportProperty().addListener((o, a, b) -> reset(home));
