@@ -167,7 +167,7 @@ public final class TextReport {
                                 ? (c.detail().isBlank() ? c.source().words(language) : c.detail())
                                 : c.source().words(language) + (c.trusted() ? "" : " " + w("report.found.unverified"))
                                 + (c.detail().isBlank() ? "" : ", " + c.detail())).append('\n'));
-        out.append(label("why")).append(wrap(r.why(), valueColumn())).append("\n\n");
+        out.append(label("why")).append(wrap(r.why(language), valueColumn())).append("\n\n");
         if (!report.alternatives().isEmpty()) {
             out.append(w("report.also_works")).append(' ');
             out.append(String.join(", ", report.alternatives().stream()
@@ -221,7 +221,7 @@ public final class TextReport {
         if (in.username() != null && in.authMethod() == AuthMethod.OAUTH2) {
             out.append(label("login")).append(in.username()).append(loginWords(report, in)).append('\n');
         }
-        out.append(label("why")).append(wrap(in.why(), valueColumn())).append('\n');
+        out.append(label("why")).append(wrap(in.why(language), valueColumn())).append('\n');
         Recommendation outMail = report.recommended();
         if (outMail != null) {
             out.append(label("in_short")).append(wrap(in.protocol() + " " + HostNames.toUnicode(in.host()) + " " + in.port() + " " + in.security().label()

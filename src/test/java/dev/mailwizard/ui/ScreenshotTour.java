@@ -170,6 +170,7 @@ public final class ScreenshotTour {
             window.relabel(AppLanguage.ENGLISH);
             return null;
         });
+        Thread.sleep(300); // the new views get their skins (and so their inner nodes) at the next pulse
     }
 
     /**

@@ -97,7 +97,7 @@ public final class ResultViewModel {
             kind.set(plain ? ResultKind.PLAIN : rejected ? ResultKind.REJECTED : ResultKind.OK);
             headline.set(plain ? Messages.get("result.plain") : rejected ? Messages.get(passwordOnly(report) ? "result.rejected" : "result.rejected.diagnosed") : Messages.get("result.ok"));
             login.set(primary.username() == null ? "" : Messages.get("result.login.value", primary.username()));
-            why.set(r != null && in != null ? r.why() + "\n" + in.why() : primary.why());
+            why.set(r != null && in != null ? r.why(AppLanguage.current()) + "\n" + in.why(AppLanguage.current()) : primary.why(AppLanguage.current()));
         }
         server.set(r == null ? "" : HostNames.toUnicode(r.host()));
         port.set(r == null ? "" : Integer.toString(r.port()));
