@@ -82,7 +82,7 @@ class PseudoLocaleWizardTest {
 
     @Start
     void start(Stage stage) {
-        AppLanguage.use(AppLanguage.ENGLISH);
+        Messages.use(AppLanguage.ENGLISH);
         window = new WizardWindow(stage, new WizardState(() -> TrustMaterial.only(List.of(PKI.caCertificate()))),
                 new FxTaskRunner(), FxTaskRunner.dispatcher(), s -> dev.mailwizard.discovery.Discovery.guessOnly());
         // What a system font 1.5 times the usual size does: every size in base.css is in em of it.

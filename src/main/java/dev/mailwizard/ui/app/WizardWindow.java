@@ -66,6 +66,7 @@ public final class WizardWindow {
                         SignInSupport signIn) {
         this.stage = stage;
         this.state = state;
+        Messages.use(AppLanguage.current()); // the chooser and what listens to it start from the app's language
         this.dialogs = new FxWizardDialogs(stage);
         this.vm = new WizardViewModel(state, buildViewModels(runner, ui, discovery, signIn), navigator(), dialogs);
         this.shell = buildShell();
