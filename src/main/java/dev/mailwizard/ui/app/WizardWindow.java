@@ -174,12 +174,13 @@ public final class WizardWindow {
     private Scene buildScene() {
         Scene s = new Scene((Parent) shell.view(), 1200, 740);
         boolean dark = Theme.systemPrefersDark();
-        Theme.apply(s, dark);
         shell.darkToggle().setSelected(dark);
+        Theme.apply(s, dark);
         shell.darkToggle().selectedProperty().addListener((o, a, b) -> Theme.apply(s, b));
         return s;
     }
 
+    /** The new shell's theme toggle as the old one was, and working (the scene keeps its stylesheets). */
     private void wireDarkToggle(boolean dark) {
         shell.darkToggle().setSelected(dark);
         shell.darkToggle().selectedProperty().addListener((o, a, b) -> Theme.apply(scene, b));

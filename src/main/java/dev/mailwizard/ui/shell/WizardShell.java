@@ -89,8 +89,8 @@ public final class WizardShell {
             }
 
             @Override
-            public AppLanguage fromString(String s) {
-                return AppLanguage.parse(s);
+            public AppLanguage fromString(String name) {
+                return java.util.Arrays.stream(AppLanguage.values()).filter(l -> l.nativeName().equals(name)).findFirst().orElse(null);
             }
         });
         language.setMaxWidth(Double.MAX_VALUE);
