@@ -35,6 +35,10 @@ class AppLanguageTest {
             Locale.setDefault(Locale.GERMANY);
             assertThat(Words.english("source.guess")).isEqualTo("guessed from the domain");
             assertThat(Words.bundle(Words.BUNDLE_NAME, AppLanguage.ENGLISH).getLocale()).isEqualTo(Locale.ROOT);
+            String fallback = "dev.mailwizard.model.fallback";
+            assertThat(Words.bundle(fallback, AppLanguage.ENGLISH).getString("greeting")).isEqualTo("Hello");
+            assertThat(Words.bundle(fallback, AppLanguage.GERMAN).getString("greeting")).isEqualTo("Hallo");
+            assertThat(Words.bundle(fallback, AppLanguage.FRENCH).getString("greeting")).isEqualTo("Hello");
         } finally {
             Locale.setDefault(jvm);
         }
