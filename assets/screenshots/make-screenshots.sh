@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes the README's screenshots: runs the wizard under Xvfb against the demo servers and saves a
-# picture of each step here. Needs Debian's xvfb and libgtk-3-0 (apt-get install xvfb libgtk-3-0).
+# picture of each step here, and of the Result step in each language (result-de.png, ...). Needs
+# Debian's xvfb, libgtk-3-0 and, for Japanese, a CJK font (apt-get install xvfb libgtk-3-0 fonts-ipafont).
 # The last picture (a run where nothing answers) needs no mail server listening on 127.0.0.1.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)

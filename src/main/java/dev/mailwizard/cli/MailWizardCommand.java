@@ -1,6 +1,7 @@
 package dev.mailwizard.cli;
 
 import dev.mailwizard.model.AppInfo;
+import dev.mailwizard.model.AppLanguage;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,6 +23,13 @@ public final class MailWizardCommand implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Every command takes it, anywhere on the line; the JSON output never changes with it. */
+    @CommandLine.Option(names = "--lang", paramLabel = "LANG", scope = CommandLine.ScopeType.INHERIT, converter = LanguageConverter.class,
+            description = "language of the text output: en, de, fr, es, it, pt-BR, ja (default: the system's, else English)")
+    void language(AppLanguage language) {
+        AppLanguage.use(language);
+    }
 
     @Override
     public void run() {
@@ -48,7 +56,13 @@ public final class MailWizardCommand implements Runnable {
             io.err().flush();
             return ExitCodes.USAGE;
         }
-        return commandLine(io, needed(args)).execute(args);
+        // The language is the process's; restored so that in-process runs (tests) do not leak it.
+        AppLanguage before = AppLanguage.current();
+        try {
+            return commandLine(io, needed(args)).execute(args);
+        } finally {
+            AppLanguage.use(before);
+        }
     }
 
     /** The whole command tree with its streams and error handlers. */

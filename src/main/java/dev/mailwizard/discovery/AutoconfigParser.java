@@ -156,7 +156,7 @@ final class AutoconfigParser {
     private static void addLink(List<HelpLink> out, String url, String description, String fallbackKey, CandidateSource source) {
         String link = https(url);
         if (link != null && out.stream().noneMatch(l -> l.url().equals(link))) {
-            out.add(new HelpLink(link, description.isEmpty() ? Words.get(fallbackKey) : description, source.id()));
+            out.add(new HelpLink(link, description.isEmpty() ? Words.english(fallbackKey) : description, source.id()));
         }
     }
 

@@ -94,7 +94,7 @@ record ReportDocument(String title, List<Block> blocks) {
         b.add(new Facts(f));
         boolean passwordAdvised = "password".equals(text(r.path("recommended"), "authMethod"))
                 || "password".equals(text(r.path("recommendedIncoming"), "authMethod"));
-        String sentence = ProviderAdvice.passwordSentence(provider, name);
+        String sentence = ProviderAdvice.passwordSentence(provider, name, dev.mailwizard.model.AppLanguage.ENGLISH);
         if (provider.needs() == ProviderNeeds.OAUTH2 && passwordAdvised) {
             b.add(new Paragraph(name + " accepts only OAuth2 sign-in from mail programs: test again with --oauth2"
                     + " (in the wizard: Sign in).", Status.WARN));

@@ -10,8 +10,12 @@ public enum CandidateSource {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Where it came from, in words ("DNS SRV record", "guessed from the domain"). */
+    /** Where it came from, in English words ("DNS SRV record", "guessed from the domain"). */
     public String words() {
-        return Words.get("source." + id());
+        return words(AppLanguage.ENGLISH);
+    }
+
+    public String words(AppLanguage language) {
+        return Words.in(language, "source." + id());
     }
 }

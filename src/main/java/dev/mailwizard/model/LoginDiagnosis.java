@@ -10,14 +10,22 @@ public enum LoginDiagnosis {
     CREDENTIALS_WRONG, APP_PASSWORD_REQUIRED, BASIC_AUTH_DISABLED, AUTH_DISABLED_BY_ADMIN, WEB_LOGIN_REQUIRED,
     TOO_MANY_ATTEMPTS, TOKEN_REJECTED, TEMPORARY, UNKNOWN;
 
-    /** What the reply means, in a few words ("the server needs an app password"). */
+    /** What the reply means, in a few English words ("the server needs an app password"), as data keeps it. */
     public String meaning() {
-        return Words.get(key() + ".meaning");
+        return meaning(AppLanguage.ENGLISH);
     }
 
-    /** What to do about it, in plain words. */
+    public String meaning(AppLanguage language) {
+        return Words.in(language, key() + ".meaning");
+    }
+
+    /** What to do about it, in plain English words, as data keeps it. */
     public String advice() {
-        return Words.get(key() + ".advice");
+        return advice(AppLanguage.ENGLISH);
+    }
+
+    public String advice(AppLanguage language) {
+        return Words.in(language, key() + ".advice");
     }
 
     /** The key of this diagnosis' words: "diagnosis.app_password_required". */

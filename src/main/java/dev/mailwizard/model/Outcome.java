@@ -9,14 +9,23 @@ public enum Outcome {
     CERT_UNTRUSTED, CERT_HOSTNAME_MISMATCH, CERT_EXPIRED, NOT_TLS, PROTOCOL_ERROR, REFUSED, TIMEOUT, UNRESOLVED,
     PLAIN_OK, SKIPPED;
 
-    /** What happened, in plain words. */
+    /** What happened, in plain English words (for details and the JSON report). */
     public String meaning() {
-        return Words.get(key() + ".meaning");
+        return meaning(AppLanguage.ENGLISH);
     }
 
-    /** What to do about it; empty when nothing needs doing. */
+    /** What happened, in plain words in {@code language}. */
+    public String meaning(AppLanguage language) {
+        return Words.in(language, key() + ".meaning");
+    }
+
+    /** What to do about it, in English; empty when nothing needs doing. */
     public String advice() {
-        return Words.get(key() + ".advice");
+        return advice(AppLanguage.ENGLISH);
+    }
+
+    public String advice(AppLanguage language) {
+        return Words.in(language, key() + ".advice");
     }
 
     /** The key of this outcome's words in the {@link Words} bundle: "outcome.tls_handshake_failed". */

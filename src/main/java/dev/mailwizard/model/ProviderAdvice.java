@@ -20,16 +20,20 @@ public final class ProviderAdvice {
 
     /**
      * One sentence about {@code subject} ("Gmail", "It") saying what to use instead of the normal
-     * password; empty when the normal password is fine or no source said.
+     * password, in the app's language; empty when the normal password is fine or no source said.
      */
     public static String passwordSentence(Provider p, String subject) {
+        return passwordSentence(p, subject, AppLanguage.current());
+    }
+
+    public static String passwordSentence(Provider p, String subject, AppLanguage language) {
         if (p == null || p.needs() == null) {
             return "";
         }
         return switch (p.needs()) {
-            case APP_PASSWORD -> signInPossible(p) ? Words.get("provider.needs.app_password_or_sign_in", subject, signInName(p))
-                    : Words.get("provider.needs.app_password", subject);
-            case OAUTH2 -> Words.get("provider.needs.oauth2", subject, signInName(p));
+            case APP_PASSWORD -> signInPossible(p) ? Words.in(language, "provider.needs.app_password_or_sign_in", subject, signInName(p))
+                    : Words.in(language, "provider.needs.app_password", subject);
+            case OAUTH2 -> Words.in(language, "provider.needs.oauth2", subject, signInName(p));
             case PASSWORD -> "";
         };
     }

@@ -3,7 +3,7 @@ package dev.mailwizard.probe;
 import dev.mailwizard.model.AuthMethod;
 import dev.mailwizard.model.LoginDiagnosis;
 import dev.mailwizard.model.Protocol;
-import dev.mailwizard.model.Words;
+import dev.mailwizard.model.Phrase;
 
 import java.net.URI;
 import java.util.EnumSet;
@@ -143,17 +143,19 @@ final class LoginReplyDiagnosis {
     }
 
     /** The diagnosis' advice, with the provider's name; Yahoo and AOL want an app password though their reply does not say so. */
-    private static String advice(LoginDiagnosis d, Optional<ProviderHelp> provider) {
+    private static Phrase advice(LoginDiagnosis d, Optional<ProviderHelp> provider) {
+        Phrase plain = Phrase.of(d.key() + ".advice");
         if (provider.isEmpty()) {
-            return d.advice();
+            return plain;
         }
         ProviderHelp p = provider.get();
         if (d == LoginDiagnosis.CREDENTIALS_WRONG && p.appPasswordForMailApps()) {
-            return Words.get("diagnosis.provider.app_password_for_mail_apps", p.name()) + " " + LoginDiagnosis.APP_PASSWORD_REQUIRED.advice();
+            return Phrase.together(Phrase.of("diagnosis.provider.app_password_for_mail_apps", p.name()),
+                    Phrase.of(LoginDiagnosis.APP_PASSWORD_REQUIRED.key() + ".advice"));
         }
         if (d == LoginDiagnosis.APP_PASSWORD_REQUIRED) {
-            return Words.get("diagnosis.provider.app_password_required", p.name()) + " " + d.advice();
+            return Phrase.together(Phrase.of("diagnosis.provider.app_password_required", p.name()), plain);
         }
-        return d.advice();
+        return plain;
     }
 }

@@ -1,5 +1,6 @@
 package dev.mailwizard.probe;
 
+import dev.mailwizard.model.AppLanguage;
 import dev.mailwizard.model.Outcome;
 import dev.mailwizard.model.Words;
 import dev.mailwizard.model.DisplayText;
@@ -41,12 +42,17 @@ public record ProbeResult(Endpoint endpoint, String address, Outcome outcome, St
      * accepted the connection is never called closed.
      */
     public String advice() {
+        return advice(AppLanguage.ENGLISH);
+    }
+
+    /** The same in {@code language}, for a face. */
+    public String advice(AppLanguage language) {
         if (outcome == Outcome.LOGIN_REJECTED && login != null && login.refusal() != null) {
-            return login.refusal().advice();
+            return login.refusal().advice(language);
         }
         String variant = adviceVariant();
-        return variant == null ? outcome.advice()
-                : Words.get(outcome.key() + "." + variant + ".advice", legacyTlsVersion == null ? "" : legacyTlsWords());
+        return variant == null ? outcome.advice(language)
+                : Words.in(language, outcome.key() + "." + variant + ".advice", legacyTlsVersion == null ? "" : legacyTlsWords());
     }
 
     /**

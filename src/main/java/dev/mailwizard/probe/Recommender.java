@@ -2,6 +2,7 @@ package dev.mailwizard.probe;
 
 import dev.mailwizard.model.AuthMethod;
 import dev.mailwizard.model.Outcome;
+import dev.mailwizard.model.Phrase;
 import dev.mailwizard.model.Security;
 
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ public final class Recommender {
         for (int i = 0; i < chosen.size(); i++) {
             ProbeResult r = chosen.get(i);
             out.add(new Recommendation(r.endpoint().protocol(), r.endpoint().host(), r.endpoint().port(), r.endpoint().security(),
-                    username, authMethod(r), mechanism(r), r.outcome(), i == 0 ? why(r, chosen) : r.detail()));
+                    username, authMethod(r), mechanism(r), r.outcome(), i == 0 ? why(r, chosen) : Phrase.verbatim(r.detail())));
         }
         return out;
     }
@@ -56,52 +57,43 @@ public final class Recommender {
         return authMethod(r) == AuthMethod.OAUTH2 ? TokenMechanisms.pick(r.authMechanisms()) : SmtpProbe.pickMechanism(r.authMechanisms());
     }
 
-    private static String why(ProbeResult best, List<ProbeResult> all) {
-        StringBuilder why = new StringBuilder();
-        String where = best.endpoint().host() + " port " + best.endpoint().port() + " with " + best.endpoint().security().label();
+    /** Why {@code best} is advised, as sentences in the {@link dev.mailwizard.model.Words} bundle ({@code recommend.*}). */
+    private static Phrase why(ProbeResult best, List<ProbeResult> all) {
+        String host = best.endpoint().host();
+        String port = Integer.toString(best.endpoint().port());
+        String security = best.endpoint().security().label();
         if (best.outcome() == Outcome.PLAIN_OK) {
-            return "Nothing encrypted works; " + where + " answers without encryption. You allowed plain connections, but a password"
-                    + " and your mail would cross the network readable: use this only on a network you trust, and ask the provider to fix TLS.";
+            return Phrase.of("recommend.plain", host, port, security);
         }
-        why.append(where).append(" works");
-        if (best.certificatePinned()) {
-            why.append(", with the certificate you pinned (it is not verified by a certificate authority)");
-        } else {
-            why.append(", encrypted with a certificate that is valid for ").append(best.endpoint().host());
-        }
-        ProbeResult login = all.stream().filter(r -> r.endpoint().host().equals(best.endpoint().host()) && r.login().attempted())
+        ProbeResult login = all.stream().filter(r -> r.endpoint().host().equals(host) && r.login().attempted())
                 .findFirst().orElse(best);
-        String at = login == best ? "" : " (checked once, on port " + login.endpoint().port() + ")";
-        switch (login.login().result()) {
-            case OK -> why.append(", and the login succeeded").append(at).append('.');
-            case REJECTED -> refused(why, login.login().refusal(), at);
-            default -> why.append('.');
-        }
+        Object at = login == best ? "" : Phrase.of("recommend.login.checked_at", Integer.toString(login.endpoint().port()));
+        Phrase loginWords = switch (login.login().result()) {
+            case OK -> Phrase.of("recommend.login.ok", at);
+            case REJECTED -> refused(login.login().refusal(), at);
+            default -> Phrase.of("recommend.login.none");
+        };
+        List<Phrase> sentences = new ArrayList<>();
+        sentences.add(Phrase.of(best.certificatePinned() ? "recommend.works.pinned" : "recommend.works.verified", host, port, security, loginWords));
         boolean has465 = all.stream().anyMatch(r -> works(r, 465, Security.TLS));
         boolean has587 = all.stream().anyMatch(r -> works(r, 587, Security.STARTTLS));
         if (has465 && has587) {
-            why.append(" Both 465 (SSL/TLS) and 587 (STARTTLS) work and either is sound; RFC 8314 prefers implicit TLS on 465.");
-        } else if (best.endpoint().port() == 465) {
-            why.append(" RFC 8314 prefers implicit TLS on port 465 for sending mail.");
-        } else if (best.endpoint().port() == 587) {
-            why.append(" Port 587 with STARTTLS is the standard submission port; with STARTTLS required it is safe.");
-        } else if (best.endpoint().port() == 25) {
-            why.append(" Port 25 is meant for server-to-server mail and is often blocked on home and mobile networks; prefer 465 or 587 where they work.");
+            sentences.add(Phrase.of("recommend.port.both"));
+        } else if (List.of(465, 587, 25).contains(best.endpoint().port())) {
+            sentences.add(Phrase.of("recommend.port." + port));
         }
-        Optional.ofNullable(login.testMessage()).ifPresent(t -> why.append(t.accepted()
-                ? " The test message to " + t.to() + " was accepted (" + t.reply() + ")."
-                : " But the test message to " + t.to() + " was not accepted: " + t.reply()));
-        return why.toString();
+        Optional.ofNullable(login.testMessage()).ifPresent(t -> sentences.add(
+                Phrase.of(t.accepted() ? "recommend.test.accepted" : "recommend.test.refused", t.to(), String.valueOf(t.reply()))));
+        return Phrase.together(sentences.toArray(Phrase[]::new));
     }
 
     /** "but the server refused the password", or what the refusal's diagnosis says, then its advice. */
-    private static void refused(StringBuilder why, RefusalDiagnosis refusal, String at) {
+    private static Phrase refused(RefusalDiagnosis refusal, Object at) {
         if (refusal == null || refusal.diagnosis() == dev.mailwizard.model.LoginDiagnosis.CREDENTIALS_WRONG
                 && refusal.advice().equals(refusal.diagnosis().advice())) {
-            why.append(", but the server refused the password").append(at).append(": these settings are right, check the password.");
-            return;
+            return Phrase.of("recommend.login.refused_password", at);
         }
-        why.append(", but ").append(refusal.diagnosis().meaning()).append(at).append(": these settings are right. ").append(refusal.advice());
+        return Phrase.of("recommend.login.refused", at, Phrase.of(refusal.diagnosis().key() + ".meaning"), refusal.fix());
     }
 
     private static boolean works(ProbeResult r, int port, Security security) {

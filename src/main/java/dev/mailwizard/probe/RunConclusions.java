@@ -5,6 +5,7 @@ import dev.mailwizard.model.CandidateSource;
 import dev.mailwizard.model.DeclinedService;
 import dev.mailwizard.model.Endpoint;
 import dev.mailwizard.model.HostNames;
+import dev.mailwizard.model.Phrase;
 import dev.mailwizard.model.Security;
 import dev.mailwizard.model.ServerCandidate;
 
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -50,17 +52,12 @@ final class RunConclusions {
     }
 
     private Hint notOffered(DeclinedService d) {
-        return new Hint(HintKind.SERVICE_NOT_OFFERED, "The DNS of " + domain() + " says it does not offer " + serviceWords(d)
-                + ": " + d.recordName() + " points to \".\" (no server), so MailWizard did not guess one for it.", List.of());
+        return new Hint(HintKind.SERVICE_NOT_OFFERED, Phrase.of("hint.service_not_offered", domain(), serviceWords(d), d.recordName()), List.of());
     }
 
-    private static String serviceWords(DeclinedService d) {
-        String how = d.security() == Security.TLS ? " over implicit TLS" : " with STARTTLS";
-        return switch (d.protocol()) {
-            case SMTP -> "sending mail" + how;
-            case IMAP -> "IMAP" + how;
-            case POP3 -> "POP3" + how;
-        };
+    /** "sending mail with STARTTLS", "IMAP over implicit TLS". */
+    private static Phrase serviceWords(DeclinedService d) {
+        return Phrase.of("hint.service." + d.protocol().name().toLowerCase(Locale.ROOT) + (d.security() == Security.TLS ? ".tls" : ".starttls"));
     }
 
     private java.util.Optional<Hint> namesNotFound() {
@@ -71,18 +68,9 @@ final class RunConclusions {
         Set<CandidateSource> sources = candidates.stream().filter(c -> names.contains(c.host()))
                 .map(ServerCandidate::source).collect(Collectors.toSet());
         String list = names.stream().map(HostNames::toUnicode).collect(Collectors.joining(", "));
-        String text;
-        if (sources.equals(Set.of(CandidateSource.GUESS))) {
-            text = (names.size() == 1 ? "The name MailWizard guessed for " + domain() + " (" + list + ") does not exist"
-                    : "None of the " + names.size() + " names MailWizard guessed for " + domain() + " exists (" + list + ")")
-                    + ": check the domain for a typing mistake, or type your provider's server name.";
-        } else if (sources.equals(Set.of(CandidateSource.USER))) {
-            text = names.size() == 1 ? "The server name " + list + " does not exist in DNS: check its spelling."
-                    : "None of the server names you typed exists in DNS (" + list + "): check their spelling.";
-        } else {
-            text = "None of the " + names.size() + " server names tried exists in DNS (" + list
-                    + "): check the domain, or type your provider's server name.";
-        }
+        String which = sources.equals(Set.of(CandidateSource.GUESS)) ? "guessed"
+                : sources.equals(Set.of(CandidateSource.USER)) ? "typed" : "tried";
+        Phrase text = Phrase.of("hint.name_not_found." + which, domain(), list, names.size());
         return java.util.Optional.of(new Hint(HintKind.NAME_NOT_FOUND, text, endpoints(results)));
     }
 
@@ -104,14 +92,9 @@ final class RunConclusions {
         answers.forEach((host, answer) -> {
             List<ProbeResult> probes = silent.get(host);
             String ports = probes.stream().map(r -> Integer.toString(r.endpoint().port())).distinct().collect(Collectors.joining(", "));
-            String where = HostNames.toUnicode(host) + " does not answer on any mail port MailWizard tried (" + ports + ")";
-            out.add(answer.join()
-                    ? new Hint(HintKind.MAIL_PORTS_BLOCKED, where + ", but the same address answers on HTTPS (port " + control.port()
-                    + "): your network (hotel, public Wi-Fi, company firewall, ISP) blocks outgoing mail ports; try another network"
-                    + " or ask its administrator.", endpoints(probes))
-                    : new Hint(HintKind.SERVER_UNREACHABLE, where + ", nor on HTTPS (port " + control.port()
-                    + "): the server is unreachable from here (down, or the name points to the wrong address); check the server name,"
-                    + " or try again later.", endpoints(probes)));
+            HintKind kind = answer.join() ? HintKind.MAIL_PORTS_BLOCKED : HintKind.SERVER_UNREACHABLE;
+            out.add(new Hint(kind, Phrase.of("hint." + kind.name().toLowerCase(Locale.ROOT), HostNames.toUnicode(host), ports,
+                    Integer.toString(control.port())), endpoints(probes)));
         });
         return out;
     }
@@ -139,9 +122,8 @@ final class RunConclusions {
                 return;
             }
             String detail = withCert.get(0).detail().replace("; no password was sent", "");
-            out.add(new Hint(HintKind.CERTIFICATE_PROBLEM, "Every port of " + HostNames.toUnicode(host) + " that MailWizard reached ("
-                    + withCert.size() + ") shows the same certificate with the same problem: " + detail + ". Fix: "
-                    + problem.advice() + ". No password was sent.", endpoints(withCert)));
+            out.add(new Hint(HintKind.CERTIFICATE_PROBLEM, Phrase.of("hint.certificate_problem", HostNames.toUnicode(host),
+                    withCert.size(), detail, Phrase.of(problem.key() + ".advice")), endpoints(withCert)));
         });
         return out;
     }
@@ -153,10 +135,11 @@ final class RunConclusions {
             if (old.isEmpty()) {
                 return;
             }
-            String version = old.stream().map(ProbeResult::legacyTlsWords).distinct().collect(Collectors.joining(" or "));
+            Object version = old.stream().map(ProbeResult::legacyTlsWords).distinct().<Object>map(v -> v)
+                    .reduce((a, b) -> Phrase.of("hint.either", a, b)).orElseThrow();
             String ports = old.stream().map(r -> Integer.toString(r.endpoint().port())).distinct().collect(Collectors.joining(", "));
-            out.add(new Hint(HintKind.OLD_TLS_ONLY, HostNames.toUnicode(host) + " speaks only " + version + " (port" + (old.size() == 1 ? " " : "s ")
-                    + ports + "), which is no longer safe: the provider must update it. MailWizard sends no password over it.", endpoints(old)));
+            out.add(new Hint(HintKind.OLD_TLS_ONLY, Phrase.of("hint.old_tls_only", HostNames.toUnicode(host), version, old.size(), ports),
+                    endpoints(old)));
         });
         return out;
     }
@@ -167,9 +150,10 @@ final class RunConclusions {
         return map;
     }
 
-    private String domain() {
+    /** The account's domain, or the words "this domain" without an account. */
+    private Object domain() {
         if (account == null) {
-            return "this domain";
+            return Phrase.of("hint.this_domain");
         }
         int at = account.lastIndexOf('@');
         return HostNames.toUnicode(at >= 0 ? account.substring(at + 1) : account);

@@ -1,10 +1,12 @@
 package dev.mailwizard.report;
 
+import dev.mailwizard.model.AppLanguage;
 import dev.mailwizard.model.AuthMethod;
 import dev.mailwizard.model.HostNames;
 import dev.mailwizard.model.Provider;
 import dev.mailwizard.model.ProviderAdvice;
 import dev.mailwizard.model.Security;
+import dev.mailwizard.model.Words;
 import dev.mailwizard.probe.CertificateReport;
 import dev.mailwizard.probe.Hint;
 import dev.mailwizard.probe.LoginStatus;
@@ -19,25 +21,50 @@ import java.util.Locale;
 /**
  * The human-readable report a help-desk person reads in a terminal: a table of every probe, the
  * recommendation in plain words, and what failed with the fix. Colour only when asked (a terminal).
+ * Its words come from the {@link Words} bundle ({@code report.*}) in the language it is made for;
+ * what servers said (details, replies, transcripts) and the recommender's reasons stay English.
  */
 public final class TextReport {
+    private static final List<String> LABELS = List.of("server", "port", "security", "login", "cert", "sha256", "found_by", "why",
+            "protocol", "in_short");
     private final boolean colour;
+    private final AppLanguage language;
+    /** Width of the settings' labels ("Server:" and the spaces after it), so the values line up. */
+    private final int labelWidth;
 
+    /** A report in the app's language. */
     public TextReport(boolean colour) {
+        this(colour, AppLanguage.current());
+    }
+
+    public TextReport(boolean colour, AppLanguage language) {
         this.colour = colour;
+        this.language = language;
+        this.labelWidth = LABELS.stream().mapToInt(l -> w("report.label." + l).length()).max().orElse(0) + 2;
+    }
+
+    private String w(String key, Object... args) {
+        return Words.in(language, key, args);
+    }
+
+    /** "  Server:    " */
+    private String label(String name) {
+        return "  " + pad(w("report.label." + name), labelWidth);
+    }
+
+    /** Where a value after {@link #label} starts, for wrapping. */
+    private int valueColumn() {
+        return 2 + labelWidth;
     }
 
     public String render(ProbeReport report, boolean withTranscript) {
         StringBuilder out = new StringBuilder();
-        String who = report.address() == null ? "" : " for " + report.address();
         boolean incoming = report.incomingAsked();
-        String what = !incoming ? "outgoing mail (SMTP)" : report.outgoingAsked() ? "incoming (IMAP/POP3) and outgoing (SMTP) mail"
-                : "incoming mail (IMAP/POP3)";
-        out.append(bold("MailWizard: " + what + who)).append('\n');
+        String what = w(!incoming ? "report.title.outgoing" : report.outgoingAsked() ? "report.title.both" : "report.title.incoming");
+        out.append(bold(report.address() == null ? w("report.title", what) : w("report.title.for", what, report.address()))).append('\n');
         long hosts = report.probes().stream().map(p -> p.endpoint().host()).distinct().count();
-        out.append(String.format(Locale.ROOT, "Tested %d endpoint%s on %d server%s in %.1f s%s%n%n",
-                report.probes().size(), report.probes().size() == 1 ? "" : "s", hosts, hosts == 1 ? "" : "s",
-                report.elapsedMs() / 1000.0, report.cancelled() ? " (CANCELLED: showing what finished)" : ""));
+        out.append(w("report.tested", report.probes().size(), hosts, report.elapsedMs() / 1000.0))
+                .append(report.cancelled() ? " " + w("report.cancelled") : "").append("\n\n");
         provider(out, report.provider());
         conclusions(out, report.hints());
         table(out, report.probes(), incoming);
@@ -60,9 +87,9 @@ public final class TextReport {
         if (p == null) {
             return;
         }
-        String sentence = ProviderAdvice.passwordSentence(p, "It");
-        String help = ProviderAdvice.mainHelp(p).map(h -> " Help: " + h.url()).orElse("");
-        out.append(bold("Provider:")).append(' ')
+        String sentence = ProviderAdvice.passwordSentence(p, w("report.provider.it"), language);
+        String help = ProviderAdvice.mainHelp(p).map(h -> " " + w("report.help") + " " + h.url()).orElse("");
+        out.append(bold(w("report.provider"))).append(' ')
                 .append(wrap(p.displayName() + "." + (sentence.isEmpty() ? "" : " " + sentence) + help, 10)).append("\n\n");
     }
 
@@ -71,76 +98,78 @@ public final class TextReport {
         if (hints.isEmpty()) {
             return;
         }
-        out.append(bold(hints.size() == 1 ? "Conclusion:" : "Conclusions:")).append('\n');
+        out.append(bold(w("report.conclusions", hints.size()))).append('\n');
         for (Hint h : hints) {
-            out.append("  ").append(yellow("> ")).append(wrap(h.text() + " [" + h.kind() + "]", 4)).append('\n');
+            out.append("  ").append(yellow("> ")).append(wrap(h.text(language) + " [" + h.kind() + "]", 4)).append('\n');
         }
         out.append('\n');
     }
 
     private void table(StringBuilder out, List<ProbeResult> probes, boolean withProtocol) {
-        int hostWidth = Math.max(6, probes.stream().mapToInt(p -> HostNames.toUnicode(p.endpoint().host()).length()).max().orElse(6));
-        String proto = withProtocol ? "%-5s " : "";
-        out.append(String.format(Locale.ROOT, "  " + proto + "%-" + hostWidth + "s  %5s  %-8s  %-22s  %7s  %s%n",
-                withProtocol ? new Object[]{"PROTO", "SERVER", "PORT", "SECURITY", "RESULT", "TIME", "LOGIN"}
-                        : new Object[]{"SERVER", "PORT", "SECURITY", "RESULT", "TIME", "LOGIN"}));
+        String[] head = {w("report.col.proto"), w("report.col.server"), w("report.col.port"), w("report.col.security"),
+                w("report.col.result"), w("report.col.time"), w("report.col.login")};
+        int protoWidth = Math.max(5, head[0].length());
+        int hostWidth = Math.max(Math.max(6, head[1].length()),
+                probes.stream().mapToInt(p -> HostNames.toUnicode(p.endpoint().host()).length()).max().orElse(6));
+        int portWidth = Math.max(5, head[2].length());
+        int securityWidth = Math.max(8, head[3].length());
+        int resultWidth = Math.max(22, head[4].length());
+        int timeWidth = Math.max(7, head[5].length());
+        out.append("  ").append(withProtocol ? pad(head[0], protoWidth) + " " : "")
+                .append(String.format(Locale.ROOT, "%-" + hostWidth + "s  %" + portWidth + "s  %-" + securityWidth + "s  %-" + resultWidth
+                        + "s  %" + timeWidth + "s  %s%n", head[1], head[2], head[3], head[4], head[5], head[6]));
         for (ProbeResult p : probes) {
             String outcome = p.outcome().name();
-            String coloured = pad(outcome, 22);
+            String coloured = pad(outcome, resultWidth);
             coloured = switch (p.outcome().severity()) {
                 case WORKS -> green(coloured);
                 case WARNING -> yellow(coloured);
                 case FAILS -> red(coloured);
             };
             String login = switch (p.login().result()) {
-                case OK -> "accepted";
-                case REJECTED -> "REJECTED";
-                case NOT_ATTEMPTED -> p.login().attempted() ? "failed" : "-";
+                case OK -> w("report.login.accepted");
+                case REJECTED -> w("report.login.rejected");
+                case NOT_ATTEMPTED -> p.login().attempted() ? w("report.login.failed") : "-";
             };
-            out.append(String.format(Locale.ROOT, "  " + (withProtocol ? String.format(Locale.ROOT, "%-5s ", p.endpoint().protocol()) : "")
-                            + "%-" + hostWidth + "s  %5d  %-8s  %s  %7s  %s%n",
+            out.append(String.format(Locale.ROOT, "  " + (withProtocol ? pad(p.endpoint().protocol().name(), protoWidth) + " " : "")
+                            + "%-" + hostWidth + "s  %" + portWidth + "d  %-" + securityWidth + "s  %s  %" + timeWidth + "s  %s%n",
                     HostNames.toUnicode(p.endpoint().host()), p.endpoint().port(), securityWord(p.endpoint().security()),
                     coloured, p.timings().totalMs() + " ms", login));
         }
         if (probes.isEmpty()) {
-            out.append("  (nothing was tested)\n");
+            out.append("  ").append(w("report.nothing_tested")).append('\n');
         }
     }
 
     private void recommendation(StringBuilder out, ProbeReport report) {
         Recommendation r = report.recommended();
         if (r == null) {
-            out.append(red(bold("No secure configuration works."))).append('\n');
-            out.append("None of the servers and ports above accepted an encrypted connection with a valid certificate.\n");
-            if (report.hints().isEmpty()) {
-                out.append("Read the reasons below; the most common fixes are a different server name, a network that\n")
-                        .append("does not block ports 465/587, or the provider's CA certificate (--trust-ca).\n\n");
-            } else {
-                out.append("The conclusion above says why and what to do.\n\n");
-            }
+            out.append(red(bold(w("report.none_secure")))).append('\n');
+            out.append(w("report.none_secure.why")).append('\n');
+            out.append(w(report.hints().isEmpty() ? "report.none_secure.fixes" : "report.none_secure.concluded")).append("\n\n");
             return;
         }
         boolean both = report.probes().stream().anyMatch(p -> p.endpoint().protocol() != dev.mailwizard.model.Protocol.SMTP);
-        String title = (r.outcome() == Outcome.PLAIN_OK ? "Works, but UNENCRYPTED" : r.outcome() == Outcome.LOGIN_REJECTED
-                ? rejectedTitle(report) : "Recommended settings") + (both ? " (outgoing mail, SMTP):" : ":");
-        out.append(bold(title)).append('\n');
-        out.append("  Server:    ").append(HostNames.toUnicode(r.host())).append('\n');
-        out.append("  Port:      ").append(r.port()).append('\n');
-        out.append("  Security:  ").append(r.security().label()).append(r.security() == Security.TLS ? " (implicit TLS)" : "").append('\n');
+        String title = r.outcome() == Outcome.PLAIN_OK ? w("report.recommended.plain") : r.outcome() == Outcome.LOGIN_REJECTED
+                ? rejectedTitle(report) : w("report.recommended");
+        out.append(bold(w(both ? "report.heading.outgoing" : "report.heading", title))).append('\n');
+        out.append(label("server")).append(HostNames.toUnicode(r.host())).append('\n');
+        out.append(label("port")).append(r.port()).append('\n');
+        out.append(label("security")).append(r.security().label()).append(r.security() == Security.TLS ? " " + w("report.implicit_tls") : "").append('\n');
         if (r.username() != null) {
-            out.append("  Login:     ").append(r.username()).append(loginWords(report, r)).append('\n');
+            out.append(label("login")).append(r.username()).append(loginWords(report, r)).append('\n');
         }
         report.probes().stream()
                 .filter(p -> p.endpoint().host().equals(r.host()) && p.endpoint().port() == r.port() && p.endpoint().security() == r.security())
                 .findFirst().filter(p -> p.tls() != null).ifPresent(p -> certificateLine(out, p.tls().certificate()));
         report.discovery().stream().filter(c -> c.host().equals(r.host())).findFirst().ifPresent(c ->
-                out.append("  Found by:  ").append(c.source() == dev.mailwizard.model.CandidateSource.USER
-                                ? (c.detail().isBlank() ? "typed by you" : c.detail())
-                                : c.source().words() + (c.trusted() ? "" : " (unverified: confirm it with --host)")
+                out.append(label("found_by")).append(c.source() == dev.mailwizard.model.CandidateSource.USER
+                                ? (c.detail().isBlank() ? c.source().words(language) : c.detail())
+                                : c.source().words(language) + (c.trusted() ? "" : " " + w("report.found.unverified"))
                                 + (c.detail().isBlank() ? "" : ", " + c.detail())).append('\n'));
-        out.append("  Why:       ").append(wrap(r.why(), 13)).append("\n\n");
+        out.append(label("why")).append(wrap(r.why(language), valueColumn())).append("\n\n");
         if (!report.alternatives().isEmpty()) {
-            out.append("Also works: ");
+            out.append(w("report.also_works")).append(' ');
             out.append(String.join(", ", report.alternatives().stream()
                     .map(a -> HostNames.toUnicode(a.host()) + " " + a.port() + " " + a.security().label()).toList()));
             out.append("\n\n");
@@ -151,24 +180,24 @@ public final class TextReport {
      * How the recommended settings log in: " (password, PLAIN)"; for a token ", signed in with OAuth2
      * (XOAUTH2)" when the server accepted it, else " (OAuth2, XOAUTH2)".
      */
-    private static String loginWords(ProbeReport report, Recommendation r) {
+    private String loginWords(ProbeReport report, Recommendation r) {
         String mechanism = r.authMechanism();
         if (r.authMethod() != AuthMethod.OAUTH2) {
-            return mechanism != null ? " (password, " + mechanism + ")" : "";
+            return mechanism != null ? " " + w("report.login.password", mechanism) : "";
         }
         boolean signedIn = report.probes().stream().anyMatch(p -> p.endpoint().host().equals(r.host())
                 && p.endpoint().protocol() == r.protocol() && p.login().result() == LoginStatus.OK);
         if (signedIn) {
-            return ", signed in with OAuth2" + (mechanism != null ? " (" + mechanism + ")" : "");
+            return w("report.login.signed_in") + (mechanism != null ? " (" + mechanism + ")" : "");
         }
         return " (OAuth2" + (mechanism != null ? ", " + mechanism : "") + ")";
     }
 
     /** "Right settings, wrong password", unless the refusal says the password is not the problem. */
-    private static String rejectedTitle(ProbeReport report) {
+    private String rejectedTitle(ProbeReport report) {
         return report.probes().stream().map(p -> p.login().refusal()).filter(java.util.Objects::nonNull).findFirst()
                 .filter(r -> r.diagnosis() != dev.mailwizard.model.LoginDiagnosis.CREDENTIALS_WRONG)
-                .map(r -> "Right settings, but the login was refused").orElse("Right settings, wrong password");
+                .map(r -> w("report.recommended.refused")).orElse(w("report.recommended.wrong_password"));
     }
 
     private void incoming(StringBuilder out, ProbeReport report) {
@@ -177,37 +206,36 @@ public final class TextReport {
         }
         Recommendation in = report.recommendedIncoming();
         if (in == null) {
-            out.append(red(bold("No secure incoming server (IMAP/POP3) works."))).append('\n');
+            out.append(red(bold(w("report.incoming.none")))).append('\n');
             if (!report.outgoingAsked()) {
-                out.append("None of the servers and ports above accepted an encrypted connection with a valid certificate.\n")
-                        .append("Read the reasons below.\n");
+                out.append(w("report.none_secure.why")).append('\n').append(w("report.incoming.read_below")).append('\n');
             }
             out.append('\n');
             return;
         }
-        out.append(bold("Incoming mail:")).append('\n');
-        out.append("  Protocol:  ").append(in.protocol()).append('\n');
-        out.append("  Server:    ").append(HostNames.toUnicode(in.host())).append('\n');
-        out.append("  Port:      ").append(in.port()).append('\n');
-        out.append("  Security:  ").append(in.security().label()).append('\n');
+        out.append(bold(w("report.incoming"))).append('\n');
+        out.append(label("protocol")).append(in.protocol()).append('\n');
+        out.append(label("server")).append(HostNames.toUnicode(in.host())).append('\n');
+        out.append(label("port")).append(in.port()).append('\n');
+        out.append(label("security")).append(in.security().label()).append('\n');
         if (in.username() != null && in.authMethod() == AuthMethod.OAUTH2) {
-            out.append("  Login:     ").append(in.username()).append(loginWords(report, in)).append('\n');
+            out.append(label("login")).append(in.username()).append(loginWords(report, in)).append('\n');
         }
-        out.append("  Why:       ").append(wrap(in.why(), 13)).append('\n');
+        out.append(label("why")).append(wrap(in.why(language), valueColumn())).append('\n');
         Recommendation outMail = report.recommended();
         if (outMail != null) {
-            out.append("  In short:  ").append(wrap(in.protocol() + " " + HostNames.toUnicode(in.host()) + " " + in.port() + " " + in.security().label()
+            out.append(label("in_short")).append(wrap(in.protocol() + " " + HostNames.toUnicode(in.host()) + " " + in.port() + " " + in.security().label()
                     + " + SMTP " + HostNames.toUnicode(outMail.host()) + " " + outMail.port() + " " + outMail.security().label()
-                    + (in.protocol() == dev.mailwizard.model.Protocol.IMAP ? " (IMAP keeps your mail on the server, in sync across devices)" : ""), 13)).append('\n');
+                    + (in.protocol() == dev.mailwizard.model.Protocol.IMAP ? " " + w("report.in_short.imap") : ""), valueColumn())).append('\n');
         }
         out.append('\n');
     }
 
     private void certificateLine(StringBuilder out, CertificateReport c) {
-        out.append("  Cert:      ").append(c.subject()).append(", issued by ").append(c.issuer())
-                .append(c.expired() ? ", EXPIRED" : ", valid " + c.daysLeft() + " more days")
-                .append(c.pinned() && !c.trusted() ? ", PINNED by you (not verified)" : "").append('\n');
-        out.append("  SHA-256:   ").append(c.sha256()).append('\n');
+        out.append(label("cert")).append(w("report.cert", c.subject(), c.issuer()))
+                .append(", ").append(c.expired() ? w("report.cert.expired") : w("report.cert.valid", c.daysLeft()))
+                .append(c.pinned() && !c.trusted() ? ", " + w("report.cert.pinned") : "").append('\n');
+        out.append(label("sha256")).append(c.sha256()).append('\n');
     }
 
     private void failures(StringBuilder out, List<ProbeResult> probes, List<Hint> hints) {
@@ -215,15 +243,14 @@ public final class TextReport {
         if (failed.isEmpty()) {
             return;
         }
-        out.append(bold("What did not work, and why:")).append('\n');
+        out.append(bold(w("report.failures"))).append('\n');
         // Rows that a conclusion stands for are said once, as that conclusion.
         for (Hint h : hints) {
             long covered = failed.stream().filter(p -> h.covers(p.endpoint())).count();
             if (covered > 0) {
-                out.append("  ").append(String.join(", ", failed.stream().filter(p -> h.covers(p.endpoint()))
-                                .map(p -> HostNames.toUnicode(p.endpoint().host())).distinct().toList()))
-                        .append(" (").append(covered).append(covered == 1 ? " check" : " checks").append("): ")
-                        .append(h.kind()).append(", see the conclusion above\n");
+                String hosts = String.join(", ", failed.stream().filter(p -> h.covers(p.endpoint()))
+                        .map(p -> HostNames.toUnicode(p.endpoint().host())).distinct().toList());
+                out.append("  ").append(w("report.failures.covered", hosts, covered, h.kind().name())).append('\n');
             }
         }
         failed = failed.stream().filter(p -> hints.stream().noneMatch(h -> h.covers(p.endpoint()))).toList();
@@ -236,8 +263,7 @@ public final class TextReport {
             }
         }
         for (String host : unresolvedHosts) {
-            out.append("  ").append(HostNames.toUnicode(host)).append(" (all ports): UNRESOLVED, ")
-                    .append(Outcome.UNRESOLVED.meaning()).append('\n');
+            out.append("  ").append(w("report.failures.unresolved", HostNames.toUnicode(host), Outcome.UNRESOLVED.meaning(language))).append('\n');
         }
         for (ProbeResult p : failed) {
             if (unresolvedHosts.contains(p.endpoint().host())) {
@@ -245,7 +271,7 @@ public final class TextReport {
             }
             out.append("  ").append(HostNames.toUnicode(p.endpoint().host())).append(' ').append(p.endpoint().port()).append(' ')
                     .append(securityWord(p.endpoint().security())).append(": ").append(p.outcome().name()).append(", ")
-                    .append(p.outcome().meaning()).append('\n');
+                    .append(p.outcome().meaning(language)).append('\n');
             if (p.login().refusal() != null) {
                 refusal(out, p);
                 continue;
@@ -253,8 +279,9 @@ public final class TextReport {
             if (!p.detail().isBlank()) {
                 out.append("      ").append(wrap(p.detail(), 6)).append('\n');
             }
-            if (!p.advice().isEmpty()) {
-                out.append("      Fix: ").append(wrap(p.advice(), 11)).append('\n');
+            String advice = p.advice(language);
+            if (!advice.isEmpty()) {
+                fact(out, "report.fix", advice);
             }
         }
         out.append('\n');
@@ -263,12 +290,18 @@ public final class TextReport {
     /** A refused login: what the reply means and the fix first, the help page, then the server's own words. */
     private void refusal(StringBuilder out, ProbeResult p) {
         var r = p.login().refusal();
-        out.append("      ").append(wrap(r.diagnosis().meaning() + " [" + r.diagnosis() + "]; nothing was retried", 6)).append('\n');
-        out.append("      Fix: ").append(wrap(r.advice(), 11)).append('\n');
+        out.append("      ").append(wrap(w("report.refusal", r.diagnosis().meaning(language), r.diagnosis().name()), 6)).append('\n');
+        fact(out, "report.fix", r.advice(language));
         if (r.helpUrl() != null) {
-            out.append("      Help: ").append(r.helpUrl()).append('\n');
+            out.append("      ").append(w("report.help")).append(' ').append(r.helpUrl()).append('\n');
         }
-        out.append("      Server said: ").append(wrap(String.valueOf(p.login().reply()), 19)).append('\n');
+        fact(out, "report.server_said", String.valueOf(p.login().reply()));
+    }
+
+    /** "      Fix: text", wrapped under its own start. */
+    private void fact(StringBuilder out, String labelKey, String text) {
+        String name = w(labelKey);
+        out.append("      ").append(name).append(' ').append(wrap(text, 7 + name.length())).append('\n');
     }
 
     private void warnings(StringBuilder out, List<ProbeResult> probes) {
@@ -277,7 +310,7 @@ public final class TextReport {
         if (lines.isEmpty()) {
             return;
         }
-        out.append(bold("Warnings:")).append('\n');
+        out.append(bold(w("report.warnings"))).append('\n');
         lines.forEach(l -> out.append("  ").append(yellow("! ")).append(l).append('\n'));
         out.append('\n');
     }
@@ -286,19 +319,18 @@ public final class TextReport {
         if (report.discoveryNotes().isEmpty()) {
             return;
         }
-        out.append(bold("Where MailWizard looked:")).append('\n');
+        out.append(bold(w("report.discovery"))).append('\n');
         report.discoveryNotes().forEach(n -> out.append("  ").append(wrap(n, 4)).append('\n'));
         long untrusted = report.discovery().stream().filter(c -> !c.trusted()).count();
         if (untrusted > 0) {
-            out.append("  ").append(untrusted).append(" server(s) came from outside your domain and got no password;")
-                    .append(" confirm one with --host to include it in the login check.\n");
+            out.append("  ").append(w("report.discovery.untrusted", untrusted)).append('\n');
         }
         out.append('\n');
     }
 
     private void transcripts(StringBuilder out, List<ProbeResult> probes) {
         for (ProbeResult p : probes) {
-            out.append(bold("Transcript " + p.endpoint().host() + ":" + p.endpoint().port() + " " + p.endpoint().security())).append('\n');
+            out.append(bold(w("report.transcript") + " " + p.endpoint().host() + ":" + p.endpoint().port() + " " + p.endpoint().security())).append('\n');
             p.transcript().forEach(l -> out.append("  ").append(l).append('\n'));
             out.append('\n');
         }

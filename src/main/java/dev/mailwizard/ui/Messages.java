@@ -1,16 +1,34 @@
 package dev.mailwizard.ui;
 
-import java.util.Locale;
-import java.util.ResourceBundle;
+import dev.mailwizard.model.AppLanguage;
+import dev.mailwizard.model.Words;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 
-/** The UI's texts, from {@code dev/mailwizard/ui/messages.properties}. */
+/**
+ * The UI's texts, from {@code dev/mailwizard/ui/messages.properties} and its translations, in the
+ * app's language; {@link #use} changes it, and whatever derives texts listens to {@link #languageProperty()}.
+ */
 public final class Messages {
-    private static final ResourceBundle BUNDLE = ResourceBundle.getBundle("dev.mailwizard.ui.messages", Locale.getDefault());
+    static final String BUNDLE_NAME = "dev.mailwizard.ui.messages";
+    private static final ReadOnlyObjectWrapper<AppLanguage> LANGUAGE = new ReadOnlyObjectWrapper<>(AppLanguage.current());
 
     private Messages() {
     }
 
     public static String get(String key, Object... args) {
-        return dev.mailwizard.model.Words.lookup(BUNDLE, key, args);
+        AppLanguage language = AppLanguage.current();
+        return Words.lookup(Words.bundle(BUNDLE_NAME, language), language, key, args);
+    }
+
+    /** The wizard's language: changed by the side bar's chooser (on the FX thread). */
+    public static ReadOnlyObjectProperty<AppLanguage> languageProperty() {
+        return LANGUAGE.getReadOnlyProperty();
+    }
+
+    /** Speaks {@code language} from now on, the whole app; texts bound to {@link #languageProperty()} are said again. */
+    public static void use(AppLanguage language) {
+        AppLanguage.use(language);
+        LANGUAGE.set(language);
     }
 }

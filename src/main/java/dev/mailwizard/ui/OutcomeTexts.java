@@ -1,5 +1,6 @@
 package dev.mailwizard.ui;
 
+import dev.mailwizard.model.AppLanguage;
 import dev.mailwizard.model.Endpoint;
 import dev.mailwizard.model.HostNames;
 import dev.mailwizard.model.Words;
@@ -39,8 +40,8 @@ public final class OutcomeTexts {
     /** A refused login: what the reply means and the fix first, the help page, the server's raw reply last. */
     private static String refusal(ProbeResult r) {
         RefusalDiagnosis d = r.login().refusal();
-        String meaning = d.diagnosis().meaning();
-        String text = Messages.get("result.refusal.explain", meaning.substring(0, 1).toUpperCase(Locale.ROOT) + meaning.substring(1), d.advice());
+        String meaning = d.diagnosis().meaning(AppLanguage.current());
+        String text = Messages.get("result.refusal.explain", meaning.substring(0, 1).toUpperCase(Locale.ROOT) + meaning.substring(1), d.advice(AppLanguage.current()));
         if (d.helpUrl() != null) {
             text += "\n" + Messages.get("result.refusal.help", d.helpUrl());
         }

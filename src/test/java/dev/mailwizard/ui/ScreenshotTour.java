@@ -1,5 +1,6 @@
 package dev.mailwizard.ui;
 
+import dev.mailwizard.model.AppLanguage;
 import dev.mailwizard.ui.app.WizardViewModel.Page;
 import dev.mailwizard.ui.app.WizardWindow;
 import dev.mailwizard.ui.task.FxTaskRunner;
@@ -21,7 +22,8 @@ import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 
 /**
- * Walks through the wizard with the demo servers and saves a picture of each step. Run under a
+ * Walks through the wizard with the demo servers and saves a picture of each step (and of the
+ * Result step in every language). Run under a
  * real display (Xvfb) by {@code assets/screenshots/make-screenshots.sh}; not a test.
  */
 public final class ScreenshotTour {
@@ -72,6 +74,7 @@ public final class ScreenshotTour {
             return null;
         });
         shot(window, out.resolve("5-result.png"));
+        resultInEveryLanguage(window, out);
         onFx(() -> {
             Node pane = window.scene().lookup("#helpdesk");
             ((TitledPane) pane).setExpanded(true);
@@ -151,6 +154,28 @@ public final class ScreenshotTour {
         });
         Platform.exit();
         System.exit(0);
+    }
+
+    /**
+     * The same Result step in each language, as the side bar's chooser re-labels it: result-de.png,
+     * result-pt-BR.png, ... (a language without its translation files yet shows English).
+     */
+    private static void resultInEveryLanguage(WizardWindow window, Path out) throws Exception {
+        for (AppLanguage language : AppLanguage.values()) {
+            if (language == AppLanguage.ENGLISH) {
+                continue;
+            }
+            onFx(() -> {
+                window.relabel(language);
+                return null;
+            });
+            shot(window, out.resolve("result-" + language.tag() + ".png"));
+        }
+        onFx(() -> {
+            window.relabel(AppLanguage.ENGLISH);
+            return null;
+        });
+        Thread.sleep(300); // the new views get their skins (and so their inner nodes) at the next pulse
     }
 
     /**

@@ -361,7 +361,7 @@ class ViewModelTest {
             export.export();
             java.nio.file.Path dir = export.folderProperty().get();
             // The scripted servers listen on random ports, which Apple Mail could not be told the mode of: refused, with the reason.
-            assertThat(export.statusProperty().get()).contains("3 file(s) written").contains("1 format(s) could not be written");
+            assertThat(export.statusProperty().get()).contains("3 files written").contains("1 format could not be written");
             assertThat(java.nio.file.Files.readString(dir.resolve("msmtprc"))).contains("password \"pw-4711\"");
             assertThat(java.nio.file.Files.readString(dir.resolve("report.html"))).contains(HOST).doesNotContain("pw-4711");
             assertThat(java.nio.file.Files.exists(dir.resolve("a@vm.test.mobileconfig"))).isFalse();

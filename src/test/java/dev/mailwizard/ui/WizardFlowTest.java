@@ -159,10 +159,12 @@ class WizardFlowTest {
         assertThat(robot.lookup("#format-thunderbird").queryAs(javafx.scene.control.CheckBox.class).isSelected()).isTrue();
         robot.clickOn("#format-msmtp");
         robot.clickOn("#export");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> java.nio.file.Files.exists(dir.resolve("msmtprc")));
+        // Until the export has ended (its first file exists while the others are still being written).
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> java.nio.file.Files.exists(dir.resolve("msmtprc"))
+                && !robot.lookup("#exportStatus").queryAs(Label.class).getText().equals(Messages.get("export.running")));
         WaitForAsyncUtils.waitForFxEvents();
         String status = robot.lookup("#exportStatus").queryAs(Label.class).getText();
-        assertThat(status).contains("3 file(s) written").contains("1 format(s) could not be written");
+        assertThat(status).contains("3 files written").contains("1 format could not be written");
         String msmtp = java.nio.file.Files.readString(dir.resolve("msmtprc"));
         assertThat(msmtp).contains("host " + HOST).contains("port " + tls.port()).doesNotContain(PASSWORD);
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(dir.resolve("msmtprc"))))

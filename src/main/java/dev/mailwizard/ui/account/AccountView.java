@@ -233,6 +233,7 @@ public final class AccountView {
     private static Hyperlink buildDemoLink(Runnable onDemo) {
         Hyperlink demoLink = new Hyperlink(Messages.get("account.demo"));
         demoLink.setId("demoLink");
+        demoLink.setWrapText(true);
         demoLink.setOnAction(e -> onDemo.run());
         VBox.setMargin(demoLink, new Insets(8, 0, 0, 0));
         return demoLink;

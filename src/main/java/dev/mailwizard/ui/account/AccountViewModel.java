@@ -1,5 +1,7 @@
 package dev.mailwizard.ui.account;
 
+import dev.mailwizard.model.AppLanguage;
+import javafx.beans.value.ObservableValue;
 import dev.mailwizard.model.EmailAddress;
 import dev.mailwizard.model.HelpLink;
 import dev.mailwizard.model.Provider;
@@ -70,33 +72,37 @@ public final class AccountViewModel {
         this.browser = browser;
         this.signIn = signIn;
         StringProperty address = state.addressProperty();
-        addressError.bind(Bindings.createStringBinding(() -> addressProblem(address.get()), address));
+        // Every text here is said again when the wizard's language changes.
+        ObservableValue<AppLanguage> language = Messages.languageProperty();
+        addressError.bind(Bindings.createStringBinding(() -> addressProblem(address.get()), address, language));
         // The error shows only once the user has typed something.
         shownAddressError.bind(Bindings.createStringBinding(() -> address.get().isEmpty() || addressError.get() == null ? ""
                 : addressError.get(), address, addressError));
-        loginError.bind(Bindings.createStringBinding(() -> loginProblem(state.loginProperty().get()), state.loginProperty()));
-        loginPrompt.bind(address.map(a -> a.isBlank() ? Messages.get("account.login.prompt") : a));
+        loginError.bind(Bindings.createStringBinding(() -> loginProblem(state.loginProperty().get()), state.loginProperty(), language));
+        loginPrompt.bind(Bindings.createStringBinding(() -> address.get().isBlank() ? Messages.get("account.login.prompt") : address.get(),
+                address, language));
         valid.bind(addressError.isNull().and(loginError.isNull()));
         provider.bind(Bindings.createObjectBinding(state::provider, address, state.discoveredProviderProperty()));
-        providerHint.bind(provider.map(p -> ProviderAdvice.passwordSentence(p, p.displayName())).orElse(""));
+        providerHint.bind(Bindings.createStringBinding(() -> provider.get() == null ? ""
+                : ProviderAdvice.passwordSentence(provider.get(), provider.get().displayName()), provider, language));
         // The link goes with the hint: it is the page for what the hint asks.
         providerHelp.bind(Bindings.createObjectBinding(() -> providerHint.get().isEmpty() ? null
                 : ProviderAdvice.mainHelp(provider.get()).orElse(null), providerHint, provider));
         signInAvailable.bind(provider.map(ProviderAdvice::signInPossible).orElse(false));
-        bindSignIn();
+        bindSignIn(language);
         passwordHint.bind(Bindings.createStringBinding(() -> signInSelected.get()
                 ? Messages.get("account.password.hint.signin", ProviderAdvice.signInName(provider.get()))
                 : state.passwordProperty().get().isEmpty() ? Messages.get("account.password.hint.empty") : Messages.get("account.password.hint.set"),
-                state.passwordProperty(), signInSelected, provider));
+                state.passwordProperty(), signInSelected, provider, language));
     }
 
     /** The choice between the browser and a password: offered with a registration, else the note says why not. */
-    private void bindSignIn() {
+    private void bindSignIn(ObservableValue<AppLanguage> language) {
         signInOffered.bind(Bindings.createBooleanBinding(() -> signIn.offers(provider.get()), provider));
         signInSelected.bind(signInOffered.and(state.signInChosenProperty()));
-        signInChoice.bind(provider.map(p -> ProviderAdvice.signInPossible(p)
-                ? Messages.get("account.signin.browser", ProviderAdvice.signInName(p)) : "").orElse(""));
-        signInNote.bind(Bindings.createStringBinding(() -> signInNote(provider.get()), provider));
+        signInChoice.bind(Bindings.createStringBinding(() -> ProviderAdvice.signInPossible(provider.get())
+                ? Messages.get("account.signin.browser", ProviderAdvice.signInName(provider.get())) : "", provider, language));
+        signInNote.bind(Bindings.createStringBinding(() -> signInNote(provider.get()), provider, language));
     }
 
     private String signInNote(Provider p) {

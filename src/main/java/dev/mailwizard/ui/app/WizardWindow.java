@@ -1,6 +1,7 @@
 package dev.mailwizard.ui.app;
 
 import dev.mailwizard.discovery.Discovery;
+import dev.mailwizard.model.AppLanguage;
 import dev.mailwizard.ui.LinkOpener;
 import dev.mailwizard.ui.Messages;
 import dev.mailwizard.ui.SignInSupport;
@@ -46,7 +47,7 @@ public final class WizardWindow {
     private final FxWizardDialogs dialogs;
     private final WizardViewModel vm;
     private final Map<Page, WizardStep> steps = new EnumMap<>(Page.class);
-    private final WizardShell shell;
+    private WizardShell shell;
     private final Scene scene;
 
     /** The program's window: real discovery, and the user's sign-in registrations, browser and keyring. */
@@ -64,14 +65,42 @@ public final class WizardWindow {
                         SignInSupport signIn) {
         this.stage = stage;
         this.state = state;
+        Messages.use(AppLanguage.current()); // the chooser and what listens to it start from the app's language
         this.dialogs = new FxWizardDialogs(stage);
         this.vm = new WizardViewModel(state, buildViewModels(runner, ui, discovery, signIn), navigator(), dialogs);
-        buildSteps();
-        this.shell = new WizardShell(List.copyOf(steps.values()), vm::cancel);
-        shell.onFinish(stage::close);
+        this.shell = buildShell();
         this.scene = buildScene();
         setUpStage();
         shell.show(steps.get(Page.ACCOUNT), true);
+    }
+
+    /** The steps' views (from the ViewModels, which keep what was typed and found) in a new shell. */
+    private WizardShell buildShell() {
+        steps.clear();
+        buildSteps();
+        WizardShell built = new WizardShell(List.copyOf(steps.values()), vm::cancel);
+        built.onFinish(stage::close);
+        built.languageChooser().valueProperty().addListener((o, was, now) -> {
+            if (now != null && now != was) {
+                Platform.runLater(() -> relabel(now)); // not while the chooser's own popup is still closing
+            }
+        });
+        return built;
+    }
+
+    /**
+     * Speaks {@code language} from now on: the ViewModels say their texts again and the views are
+     * built anew from them, showing the same step, so nothing typed or found is lost and nothing restarts.
+     */
+    public void relabel(AppLanguage language) {
+        Messages.use(language);
+        int current = shell.currentIndex();
+        Theme theme = shell.themeProperty().get();
+        shell = buildShell();
+        scene.setRoot((Parent) shell.view());
+        wireThemeChooser(theme);
+        shell.showAgain(current);
+        stage.setTitle(Messages.get("app.title"));
     }
 
     private WizardViewModel.Steps buildViewModels(TaskRunner runner, UiDispatcher ui, Function<WizardState, Discovery> discovery,
@@ -142,10 +171,16 @@ public final class WizardWindow {
     private Scene buildScene() {
         Scene s = new Scene((Parent) shell.view(), 1200, 740);
         Theme start = Theme.fromSystem();
-        shell.themeProperty().set(start);
         start.apply(s);
+        shell.themeProperty().set(start);
         shell.themeProperty().addListener((o, a, b) -> (b == null ? Theme.LIGHT : b).apply(s));
         return s;
+    }
+
+    /** The new shell's theme chooser as the old one was, and working (the scene keeps its stylesheets). */
+    private void wireThemeChooser(Theme theme) {
+        shell.themeProperty().set(theme);
+        shell.themeProperty().addListener((o, a, b) -> (b == null ? Theme.LIGHT : b).apply(scene));
     }
 
     private void setUpStage() {

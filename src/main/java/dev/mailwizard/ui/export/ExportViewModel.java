@@ -13,6 +13,7 @@ import dev.mailwizard.platform.Platform;
 import dev.mailwizard.probe.ProbeReport;
 import dev.mailwizard.report.JsonReport;
 import dev.mailwizard.ui.Messages;
+import dev.mailwizard.ui.SaidText;
 import dev.mailwizard.ui.WizardState;
 import dev.mailwizard.ui.task.TaskRunner;
 
@@ -48,7 +49,7 @@ public final class ExportViewModel {
     private final BooleanProperty replace = new SimpleBooleanProperty(false);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper hasSettings = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final SaidText status = new SaidText();
     private final ObservableList<ExportedItem> results = FXCollections.observableArrayList();
     private final ObservableList<ExportedItem> resultsView = FXCollections.unmodifiableObservableList(results);
     private final ReadOnlyBooleanWrapper canExport = new ReadOnlyBooleanWrapper();
@@ -59,7 +60,7 @@ public final class ExportViewModel {
         this.runner = runner;
         String preferred = Platform.of(osName, Map.of(), home).defaultMailClient();
         for (ProfileWriter w : ProfileWriters.all()) {
-            formats.add(new FormatChoice(w.id(), w.description(), w.id().equals(preferred) || w.id().equals("report")));
+            formats.add(new FormatChoice(w.id(), w.id().equals(preferred) || w.id().equals("report")));
         }
         phoneCode = new PhoneCodeViewModel(state, formats.stream().filter(f -> f.id().equals("thunderbird-qr")).findFirst().orElseThrow());
         state.reportProperty().addListener((o, a, b) -> reset(home));
@@ -91,11 +92,11 @@ public final class ExportViewModel {
         Path dir = folder.get();
         boolean force = replace.get();
         running.set(true);
-        status.set(Messages.get("export.running"));
+        status.say(() -> Messages.get("export.running"));
         results.clear();
         runner.run(() -> write(report, name, password, chosen, dir, force), this::show, e -> {
             running.set(false);
-            status.set(Messages.get("export.failed", dir.toString(), String.valueOf(e.getMessage())));
+            status.say(() -> Messages.get("export.failed", dir.toString(), String.valueOf(e.getMessage())));
         });
     }
 
@@ -151,10 +152,10 @@ public final class ExportViewModel {
             return ExportFolder.saveAs(target, file.text());
         }, p -> {
             running.set(false);
-            status.set(Messages.get("export.report.saved", p.toString()));
+            status.say(() -> Messages.get("export.report.saved", p.toString()));
         }, e -> {
             running.set(false);
-            status.set(Messages.get("export.failed", target.toString(), String.valueOf(e.getMessage())));
+            status.say(() -> Messages.get("export.failed", target.toString(), String.valueOf(e.getMessage())));
         });
     }
 
@@ -162,12 +163,12 @@ public final class ExportViewModel {
         running.set(false);
         results.setAll(o.items());
         if (!o.conflicts().isEmpty()) {
-            status.set(Messages.get("export.conflict", o.conflicts().get(0).getFileName().toString(), o.conflicts().size()));
+            status.say(() -> Messages.get("export.conflict", o.conflicts().get(0).getFileName().toString(), o.conflicts().size()));
             return;
         }
         long written = o.items().stream().filter(ExportedItem::written).count();
         long refused = o.items().size() - written;
-        status.set(refused == 0 ? Messages.get("export.done", written, folder.get().toString())
+        status.say(() -> refused == 0 ? Messages.get("export.done", written, folder.get().toString())
                 : Messages.get("export.done.refused", written, folder.get().toString(), refused));
     }
 

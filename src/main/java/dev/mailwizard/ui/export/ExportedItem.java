@@ -1,5 +1,7 @@
 package dev.mailwizard.ui.export;
 
+import dev.mailwizard.ui.Messages;
+
 import java.nio.file.Path;
 
 /** A file the export wrote (or a format it refused, with {@code path} null and the reason as {@code note}). */
@@ -8,8 +10,9 @@ public record ExportedItem(String format, Path path, String text, String note, b
         return path != null;
     }
 
-    /** What the list shows. */
+    /** What the list shows (the writers' notes are English, as the files they go with). */
     public String label() {
-        return written() ? format + ": " + path.getFileName() + (note.isEmpty() ? "" : " (" + note + ")") : format + ": not written, " + note;
+        return written() ? format + ": " + path.getFileName() + (note.isEmpty() ? "" : " (" + note + ")")
+                : Messages.get("export.item.refused", format, note);
     }
 }

@@ -1,18 +1,17 @@
 package dev.mailwizard.ui.export;
 
+import dev.mailwizard.ui.Messages;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 
 /** One row of the format list: a client format the user may tick. */
 public final class FormatChoice {
     private final String id;
-    private final String description;
     private final boolean recommended;
     private final BooleanProperty selected;
 
-    FormatChoice(String id, String description, boolean recommended) {
+    FormatChoice(String id, boolean recommended) {
         this.id = id;
-        this.description = description;
         this.recommended = recommended;
         this.selected = new SimpleBooleanProperty(recommended);
     }
@@ -21,8 +20,9 @@ public final class FormatChoice {
         return id;
     }
 
+    /** What the format is for, in the wizard's language ({@code export.format.ID}). */
     public String description() {
-        return description;
+        return Messages.get("export.format." + id);
     }
 
     public boolean recommended() {

@@ -5,6 +5,7 @@ import dev.mailwizard.probe.ProbeReport;
 import dev.mailwizard.probe.ProbeResult;
 import dev.mailwizard.report.JsonReport;
 import dev.mailwizard.ui.Messages;
+import dev.mailwizard.ui.SaidText;
 import dev.mailwizard.ui.OutcomeTexts;
 import dev.mailwizard.ui.WizardState;
 
@@ -21,7 +22,7 @@ public final class HelpdeskViewModel {
     private final WizardState state;
     private final ObservableList<ProbeResult> probes = FXCollections.observableArrayList();
     private final ObservableList<ProbeResult> probesView = FXCollections.unmodifiableObservableList(probes);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final SaidText status = new SaidText();
 
     public HelpdeskViewModel(WizardState state) {
         this.state = state;
@@ -68,16 +69,16 @@ public final class HelpdeskViewModel {
 
     /** The view put {@link #allTranscripts()} on the clipboard. */
     public void transcriptsCopied() {
-        status.set(Messages.get("helpdesk.copied"));
+        status.say(() -> Messages.get("helpdesk.copied"));
     }
 
     /** Writes the JSON report to the file the user chose (the file chooser already asked before replacing). */
     public void saveJson(Path target) {
         try {
             ExportFolder.saveAs(target, jsonReport());
-            status.set(Messages.get("helpdesk.saved", target.toString()));
+            status.say(() -> Messages.get("helpdesk.saved", target.toString()));
         } catch (IOException ex) {
-            status.set(Messages.get("helpdesk.save.failed", target.toString(), String.valueOf(ex.getMessage())));
+            status.say(() -> Messages.get("helpdesk.save.failed", target.toString(), String.valueOf(ex.getMessage())));
         }
     }
 

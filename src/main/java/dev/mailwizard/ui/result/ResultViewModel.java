@@ -1,5 +1,8 @@
 package dev.mailwizard.ui.result;
 
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
+import dev.mailwizard.model.AppLanguage;
 import dev.mailwizard.model.AuthMethod;
 import dev.mailwizard.model.HostNames;
 import dev.mailwizard.probe.CertificateReport;
@@ -56,9 +59,13 @@ public final class ResultViewModel {
     private final ObservableList<FailureItem> failuresView = FXCollections.unmodifiableObservableList(failures);
     private final ObservableList<String> warningsView = FXCollections.unmodifiableObservableList(warnings);
 
+    /** Says the same report again in the wizard's new language (held here: the language keeps only a weak reference). */
+    private final InvalidationListener relabel = o -> load();
+
     public ResultViewModel(WizardState state) {
         this.state = state;
         state.reportProperty().addListener((o, a, b) -> load());
+        Messages.languageProperty().addListener(new WeakInvalidationListener(relabel));
         load();
     }
 
@@ -90,7 +97,7 @@ public final class ResultViewModel {
             kind.set(plain ? ResultKind.PLAIN : rejected ? ResultKind.REJECTED : ResultKind.OK);
             headline.set(plain ? Messages.get("result.plain") : rejected ? Messages.get(passwordOnly(report) ? "result.rejected" : "result.rejected.diagnosed") : Messages.get("result.ok"));
             login.set(primary.username() == null ? "" : Messages.get("result.login.value", primary.username()));
-            why.set(r != null && in != null ? r.why() + "\n" + in.why() : primary.why());
+            why.set(r != null && in != null ? r.why(AppLanguage.current()) + "\n" + in.why(AppLanguage.current()) : primary.why(AppLanguage.current()));
         }
         server.set(r == null ? "" : HostNames.toUnicode(r.host()));
         port.set(r == null ? "" : Integer.toString(r.port()));
@@ -110,7 +117,7 @@ public final class ResultViewModel {
         }
         // A conclusion stands for its rows: they are listed under it (collapsed), not again below.
         for (Hint h : report.hints()) {
-            conclusions.add(new Conclusion(h.kind(), h.text(), all.stream().filter(f -> h.covers(f.result().endpoint())).toList()));
+            conclusions.add(new Conclusion(h.kind(), h.text(AppLanguage.current()), all.stream().filter(f -> h.covers(f.result().endpoint())).toList()));
         }
         all.stream().filter(f -> report.hints().stream().noneMatch(h -> h.covers(f.result().endpoint()))).forEach(failures::add);
     }

@@ -30,6 +30,7 @@ import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
@@ -49,6 +50,7 @@ public final class ServersView {
         Label intro = new Label(Messages.get("servers.intro"));
         intro.setWrapText(true);
         intro.getStyleClass().add("step-intro");
+        intro.setMinHeight(Region.USE_PREF_SIZE); // the table gives way when the words are long, not the words
         buildTable();
         root.getChildren().addAll(heading, intro, buildStatus(), table, buildActions(), buildAdvanced());
     }
@@ -144,20 +146,20 @@ public final class ServersView {
     }
 
     /** "Searching ..." with a spinner while discovery runs, then what it found. */
-    private HBox buildStatus() {
+    private Label buildStatus() {
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
-        busy.visibleProperty().bind(vm.searchingProperty());
-        busy.managedProperty().bind(vm.searchingProperty());
         Label status = new Label();
         status.setId("serversStatus");
         status.setWrapText(true);
         status.textProperty().bind(vm.statusProperty());
-        HBox statusRow = new HBox(8, busy, status);
-        statusRow.setAlignment(Pos.CENTER_LEFT);
-        statusRow.managedProperty().bind(vm.searchingProperty().or(vm.statusProperty().isNotEmpty()));
-        statusRow.visibleProperty().bind(statusRow.managedProperty());
-        return statusRow;
+        // The spinner as the label's graphic, so that a long status wraps under the step's full width.
+        status.graphicProperty().bind(Bindings.when(vm.searchingProperty()).then((Node) busy).otherwise((Node) null));
+        status.setGraphicTextGap(8);
+        status.setMinHeight(Region.USE_PREF_SIZE);
+        status.managedProperty().bind(vm.searchingProperty().or(vm.statusProperty().isNotEmpty()));
+        status.visibleProperty().bind(status.managedProperty());
+        return status;
     }
 
     private HBox buildActions() {
@@ -214,7 +216,7 @@ public final class ServersView {
     }
 
     private static Label labelFor(String key, Node field) {
-        Label label = new Label(Messages.get(key));
+        Label label = formLabel(key);
         label.setLabelFor(field);
         return label;
     }
@@ -284,5 +286,12 @@ public final class ServersView {
                 return 0;
             }
         }
+    }
+
+    /** A label that its grid column never cuts (a longer language widens the column instead). */
+    private static Label formLabel(String key) {
+        Label l = new Label(Messages.get(key));
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
     }
 }

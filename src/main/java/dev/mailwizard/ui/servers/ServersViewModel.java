@@ -1,5 +1,6 @@
 package dev.mailwizard.ui.servers;
 
+import dev.mailwizard.model.AppLanguage;
 import dev.mailwizard.demo.DemoServers;
 import dev.mailwizard.discovery.Discovery;
 import dev.mailwizard.discovery.DiscoveryConfig;
@@ -21,6 +22,7 @@ import dev.mailwizard.model.Security;
 import dev.mailwizard.probe.PortMatrix;
 import dev.mailwizard.probe.TrustMaterial;
 import dev.mailwizard.ui.Messages;
+import dev.mailwizard.ui.SaidText;
 import dev.mailwizard.ui.ServerRow;
 import dev.mailwizard.ui.WizardState;
 
@@ -40,7 +42,7 @@ public final class ServersViewModel {
     private final Function<WizardState, Discovery> discovery;
     private final ObservableList<ServerRow> rows;
     private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final SaidText status = new SaidText();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper extraCaText = new ReadOnlyStringWrapper("");
@@ -94,7 +96,7 @@ public final class ServersViewModel {
         state.discoveredProviderProperty().set(null);
         state.servers().clear();
         searching.set(true);
-        status.set(Messages.get("servers.searching", address.displayDomain()));
+        status.say(() -> Messages.get("servers.searching", address.displayDomain()));
         Discovery d;
         try {
             d = discovery.apply(state);
@@ -105,7 +107,7 @@ public final class ServersViewModel {
         runner.run(() -> chosen.discover(address), this::fill, error -> {
             searching.set(false);
             state.serversFilledFor(null);
-            status.set(Messages.get("servers.search.failed", String.valueOf(error.getMessage())));
+            status.say(() -> Messages.get("servers.search.failed", String.valueOf(error.getMessage())));
         });
     }
 
@@ -136,7 +138,7 @@ public final class ServersViewModel {
         state.discoveredProviderProperty().set(result.provider().orElse(null));
         searching.set(false);
         long untrusted = list.stream().filter(r -> !r.trustedProperty().get()).count();
-        status.set(result.winner() == null ? Messages.get("servers.found.none")
+        status.say(() -> result.winner() == null ? Messages.get("servers.found.none")
                 : Messages.get("servers.found", sourceText(result.winner()), untrusted));
     }
 
@@ -233,6 +235,6 @@ public final class ServersViewModel {
 
     /** Words for a source, e.g. "guessed from the domain". */
     public static String sourceText(CandidateSource source) {
-        return source.words();
+        return source.words(AppLanguage.current());
     }
 }

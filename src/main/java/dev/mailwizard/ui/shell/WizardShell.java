@@ -1,5 +1,6 @@
 package dev.mailwizard.ui.shell;
 
+import dev.mailwizard.model.AppLanguage;
 import dev.mailwizard.ui.Messages;
 import dev.mailwizard.ui.Theme;
 
@@ -41,6 +42,7 @@ public final class WizardShell {
     private final Button next = new Button(Messages.get("shell.next"));
     private final Button cancel = new Button(Messages.get("shell.cancel"));
     private final ComboBox<Theme> theme = new ComboBox<>(FXCollections.observableArrayList(Theme.values()));
+    private final ComboBox<AppLanguage> language = new ComboBox<>();
     private Runnable onFinish = () -> { };
 
     public WizardShell(List<WizardStep> steps, Runnable onCancel) {
@@ -52,7 +54,7 @@ public final class WizardShell {
         root.setBottom(buildButtonBar(onCancel));
     }
 
-    /** The product name, the steps (current, done, to do), and the theme chooser at the bottom. */
+    /** The product name, the steps (current, done, to do), and the language and theme choosers at the bottom. */
     private VBox buildStepList() {
         VBox side = new VBox(4);
         side.getStyleClass().add("step-list");
@@ -67,7 +69,7 @@ public final class WizardShell {
         }
         Region grow = new Region();
         VBox.setVgrow(grow, Priority.ALWAYS);
-        side.getChildren().addAll(grow, buildThemeChooser());
+        side.getChildren().addAll(grow, buildLanguageChooser(), buildThemeChooser());
         return side;
     }
 
@@ -92,6 +94,30 @@ public final class WizardShell {
         theme.setAccessibleHelp(Messages.get("shell.theme.help"));
         theme.setMaxWidth(Double.MAX_VALUE);
         return new VBox(4, label, theme);
+    }
+
+    /** Every language by its own name, the current one chosen; picking one is the window's business ({@link #languageChooser()}). */
+    private VBox buildLanguageChooser() {
+        Label title = new Label(Messages.get("shell.language"));
+        title.getStyleClass().add("side-label");
+        language.setId("languageChooser");
+        language.getItems().setAll(AppLanguage.values());
+        language.setValue(AppLanguage.current());
+        language.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(AppLanguage l) {
+                return l == null ? "" : l.nativeName();
+            }
+
+            @Override
+            public AppLanguage fromString(String name) {
+                return java.util.Arrays.stream(AppLanguage.values()).filter(l -> l.nativeName().equals(name)).findFirst().orElse(null);
+            }
+        });
+        language.setMaxWidth(Double.MAX_VALUE);
+        title.setLabelFor(language);
+        language.setAccessibleText(Messages.get("shell.language"));
+        return new VBox(2, title, language);
     }
 
     /** Cancel on the left; Back and Next (Finish on the last step) on the right. */
@@ -137,6 +163,31 @@ public final class WizardShell {
             return;
         }
         WizardStep step = steps.get(i);
+        display(i);
+        step.onEnter(forward);
+        // After the step's own reaction to being entered, which may show, hide or disable fields.
+        Platform.runLater(() -> {
+            Node focus = step.focusTarget() != null ? step.focusTarget() : firstField(step.view());
+            if (focus != null) {
+                focus.requestFocus();
+            }
+        });
+    }
+
+    /** Shows step {@code i} as it stands, without telling it it was entered (a re-labelled wizard shows the same step). */
+    public void showAgain(int i) {
+        if (i >= 0 && i < steps.size()) {
+            display(i);
+        }
+    }
+
+    /** Which step is shown, -1 before the first. */
+    public int currentIndex() {
+        return index.get();
+    }
+
+    private void display(int i) {
+        WizardStep step = steps.get(i);
         index.set(i);
         content.getChildren().setAll(step.view());
         for (int k = 0; k < stepLabels.size(); k++) {
@@ -146,14 +197,6 @@ public final class WizardShell {
         next.disableProperty().bind(Bindings.not(step.canGoNext()));
         back.disableProperty().bind(Bindings.createBooleanBinding(() -> i == 0, index).or(Bindings.not(step.canGoBack())));
         next.setText(i == steps.size() - 1 ? Messages.get("shell.finish") : Messages.get("shell.next"));
-        step.onEnter(forward);
-        // After the step's own reaction to being entered, which may show, hide or disable fields.
-        Platform.runLater(() -> {
-            Node focus = step.focusTarget() != null ? step.focusTarget() : firstField(step.view());
-            if (focus != null) {
-                focus.requestFocus();
-            }
-        });
     }
 
     /** The first control, in Tab order, that can take the focus now: visible, enabled, focus-traversable. */
@@ -182,6 +225,11 @@ public final class WizardShell {
     /** The theme chooser's choice; the window sets it from the system and applies every change. */
     public ObjectProperty<Theme> themeProperty() {
         return theme.valueProperty();
+    }
+
+    /** The side bar's language chooser: its value is the language the user picked. */
+    public ComboBox<AppLanguage> languageChooser() {
+        return language;
     }
 
     public Node view() {

@@ -128,7 +128,7 @@ final class RunSignIn {
     /** The status while the browser is waited for. */
     String waitingText() {
         Duration wait = support.browserWait();
-        String time = wait.toMinutes() >= 1 ? wait.toMinutes() + " min" : wait.toSeconds() + " s";
+        String time = wait.toMinutes() >= 1 ? Messages.get("time.minutes", wait.toMinutes()) : Messages.get("time.seconds", wait.toSeconds());
         return Messages.get("testing.signin.waiting", whose, time);
     }
 

@@ -1,5 +1,6 @@
 package dev.mailwizard.ui.testing;
 
+import dev.mailwizard.model.AppLanguage;
 import dev.mailwizard.model.AuthMethod;
 import dev.mailwizard.model.CandidateSource;
 import dev.mailwizard.model.Credentials;
@@ -15,6 +16,7 @@ import dev.mailwizard.probe.ProbeResult;
 import dev.mailwizard.signin.SignInResult;
 import dev.mailwizard.ui.HeldToken;
 import dev.mailwizard.ui.Messages;
+import dev.mailwizard.ui.SaidText;
 import dev.mailwizard.ui.ServerRow;
 import dev.mailwizard.ui.SignInSupport;
 import dev.mailwizard.ui.WizardState;
@@ -55,7 +57,7 @@ public final class TestingViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper cancelled = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final SaidText status = new SaidText();
     private final ReadOnlyObjectWrapper<URI> signInUrl = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper signInNote = new ReadOnlyStringWrapper("");
     private final SignInSupport signIn;
@@ -124,7 +126,7 @@ public final class TestingViewModel {
             return;
         }
         RunSignIn signingIn = runSignIn;
-        status.set(signingIn.reusesEarlier() ? Messages.get("testing.signin.reused", signingIn.whose(), plan.size(), inputs.timeout().toSeconds())
+        status.say(() -> signingIn.reusesEarlier() ? Messages.get("testing.signin.reused", signingIn.whose(), plan.size(), inputs.timeout().toSeconds())
                 : signingIn.waitingText());
         task = runner.run(cancellation -> signInAndProbe(signingIn, inputs, listener, cancellation), this::ended, this::failed);
     }
@@ -139,7 +141,7 @@ public final class TestingViewModel {
         if (signedIn.fresh() != null) {
             ui.dispatch(() -> {
                 signInUrl.set(null);
-                status.set(Messages.get("testing.running", inputs.plan().size(), inputs.timeout().toSeconds()));
+                status.say(() -> Messages.get("testing.running", inputs.plan().size(), inputs.timeout().toSeconds()));
             });
         }
         try {
@@ -162,7 +164,7 @@ public final class TestingViewModel {
     private void failed(Throwable error) {
         running.set(false);
         signInUrl.set(null);
-        status.set(Messages.get("testing.failed", String.valueOf(error.getMessage())));
+        status.say(() -> Messages.get("testing.failed", String.valueOf(error.getMessage())));
     }
 
     private void reset(java.util.Collection<MatrixRow> matrix, int probes) {
@@ -174,7 +176,7 @@ public final class TestingViewModel {
         running.set(true);
         signInUrl.set(null);
         signInNote.set("");
-        status.set(Messages.get("testing.running", probes, state.timeoutSecondsProperty().get()));
+        status.say(() -> Messages.get("testing.running", probes, state.timeoutSecondsProperty().get()));
         state.reportProperty().set(null);
     }
 
@@ -200,7 +202,7 @@ public final class TestingViewModel {
             running.set(false);
             boolean wasCancelled = notSignedIn.result() instanceof SignInResult.Cancelled;
             cancelled.set(wasCancelled);
-            status.set(wasCancelled ? Messages.get("testing.signin.cancelled")
+            status.say(() -> wasCancelled ? Messages.get("testing.signin.cancelled")
                     : Messages.get("testing.signin.failed", notSignedIn.whose(), notSignedIn.result().message()));
             return;
         }
@@ -250,7 +252,7 @@ public final class TestingViewModel {
         cancelled.set(report.cancelled());
         finished.set(!report.cancelled());
         long working = report.probes().stream().filter(p -> p.outcome().secureAndWorking()).count();
-        status.set(report.cancelled() ? Messages.get("testing.cancelled")
+        status.say(() -> report.cancelled() ? Messages.get("testing.cancelled")
                 : Messages.get("testing.done", report.probes().size(), working, report.elapsedMs() / 1000.0));
     }
 
@@ -259,7 +261,7 @@ public final class TestingViewModel {
         if (!running.get()) {
             return;
         }
-        status.set(Messages.get("testing.cancelling"));
+        status.say(() -> Messages.get("testing.cancelling"));
         if (task != null) {
             task.cancel();
         }
@@ -298,7 +300,7 @@ public final class TestingViewModel {
             if (r.enabledProperty().get() && !byHost.containsKey(key)) {
                 CandidateSource source = r.sourceProperty().get();
                 byHost.put(key, new ServerCandidate(r.protocolProperty().get(), host, null, null, source, r.trustedProperty().get(),
-                        source.words()));
+                        source.words(AppLanguage.current())));
             }
         }
         return List.copyOf(byHost.values());
