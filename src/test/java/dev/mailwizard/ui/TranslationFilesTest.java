@@ -2,6 +2,7 @@ package dev.mailwizard.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailwizard.model.AppLanguage;
 import dev.mailwizard.model.Words;
 import java.io.IOException;
 import java.io.Reader;
@@ -22,9 +23,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The translated texts as a reader meets them: every English key in every language, the same
- * placeholders, no apostrophe lost or doubled on screen, counts in words, and the UTF-8 files read
- * back unchanged by a {@link ResourceBundle}.
+ * The translated texts as a reader meets them: no apostrophe lost or doubled on screen, counts in
+ * words, and the UTF-8 files read back unchanged by a {@link ResourceBundle}. (That each language
+ * has exactly English's keys and placeholders is {@code model.TranslationsTest}.)
  */
 class TranslationFilesTest {
     private static final Path RESOURCES = Path.of("src/main/resources/dev/mailwizard");
@@ -61,22 +62,20 @@ class TranslationFilesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"de", "fr", "es", "it", "pt_BR", "ja"})
-    void everyTextHasTheEnglishKeysAndPlaceholdersAndKeepsItsApostrophesOnScreen(String lang) throws IOException {
+    void everyTextKeepsItsApostrophesOnScreen(String lang) throws IOException {
         for (String bundle : BUNDLES) {
             Properties english = load(bundle, "");
             Properties translated = load(bundle, lang);
-            assertThat(translated.stringPropertyNames()).as(bundle + " " + lang).isEqualTo(english.stringPropertyNames());
             List<String> problems = new ArrayList<>();
             for (String key : english.stringPropertyNames()) {
                 String en = english.getProperty(key);
                 String text = translated.getProperty(key);
-                if (!placeholders(en).equals(placeholders(text)) || en.isEmpty() != text.isEmpty()) {
-                    problems.add(key + ": placeholders or emptiness differ from English: " + text);
+                if (text == null) {
+                    continue; // a missing key is TranslationsTest's finding
                 }
                 String apostrophes = text.replace("''", "");
                 if (formatted(bundle, key, en)) {
-                    String shown = Words.lookup(ResourceBundle.getBundle("dev.mailwizard." + bundle.replace('/', '.'),
-                            Locale.forLanguageTag(lang.replace('_', '-'))), key, 2, 2, 2, 2, 2, 2);
+                    String shown = shown("dev.mailwizard." + bundle.replace('/', '.'), lang, key, 2, 2, 2, 2, 2, 2);
                     if (apostrophes.contains("'") || shown.matches("(?s).*\\{\\d.*")) {
                         problems.add(key + ": formatted with arguments, it would show " + shown);
                     }
@@ -90,13 +89,17 @@ class TranslationFilesTest {
 
     @Test
     void countsAreWordedForOneAndForMany() {
-        ResourceBundle german = ResourceBundle.getBundle("dev.mailwizard.ui.messages", Locale.GERMAN);
-        assertThat(Words.lookup(german, "export.done", 1, "/home/ana/mail")).startsWith("Eine Datei in /home/ana/mail geschrieben");
-        assertThat(Words.lookup(german, "export.done", 3, "/home/ana/mail")).startsWith("3 Dateien in /home/ana/mail geschrieben");
-        ResourceBundle french = ResourceBundle.getBundle("dev.mailwizard.ui.messages", Locale.FRENCH);
-        assertThat(Words.lookup(french, "servers.found", "enregistrement DNS SRV", 0L))
+        String ui = "dev.mailwizard.ui.messages";
+        assertThat(shown(ui, "de", "export.done", 1, "/home/ana/mail")).startsWith("Eine Datei in /home/ana/mail geschrieben");
+        assertThat(shown(ui, "de", "export.done", 3, "/home/ana/mail")).startsWith("3 Dateien in /home/ana/mail geschrieben");
+        assertThat(shown(ui, "fr", "servers.found", "enregistrement DNS SRV", 0L))
                 .contains("Aucune ligne ne vient de l'extérieur de votre domaine");
-        assertThat(Words.lookup(french, "testing.done", 12, 1, 2.5)).startsWith("Terminé\u00a0: 12 connexions testées, une fonctionne de façon sécurisée");
+        assertThat(shown(ui, "fr", "testing.done", 12, 1, 2.5)).startsWith("Terminé\u00a0: 12 connexions testées, une fonctionne de façon sécurisée");
+    }
+
+    private static String shown(String bundle, String lang, String key, Object... args) {
+        AppLanguage language = AppLanguage.parse(lang.replace('_', '-'));
+        return Words.lookup(Words.bundle(bundle, language), language, key, args);
     }
 
     @Test

@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.function.Function;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
+import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
