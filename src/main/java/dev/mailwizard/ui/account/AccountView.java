@@ -17,6 +17,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.validation.Severity;
@@ -47,6 +48,7 @@ public final class AccountView {
         Label intro = new Label(Messages.get("account.intro"));
         intro.setWrapText(true);
         intro.getStyleClass().add("step-intro");
+        intro.setMinHeight(Region.USE_PREF_SIZE); // long words wrap to more lines; the form never squeezes them
         return intro;
     }
 
@@ -84,6 +86,7 @@ public final class AccountView {
         form.addRow(row++, label("account.login", login), login);
         Label loginHint = new Label(Messages.get("account.login.hint"));
         loginHint.getStyleClass().add("field-hint");
+        loginHint.setMinHeight(Region.USE_PREF_SIZE);
         form.add(loginHint, 1, row);
         validateAddress();
         return form;
@@ -137,6 +140,7 @@ public final class AccountView {
     private Label buildPasswordHint() {
         Label passwordHint = new Label();
         passwordHint.getStyleClass().add("field-hint");
+        passwordHint.setMinHeight(Region.USE_PREF_SIZE);
         passwordHint.setWrapText(true);
         passwordHint.textProperty().bind(vm.passwordHintProperty());
         return passwordHint;
@@ -202,6 +206,7 @@ public final class AccountView {
         Label note = new Label();
         note.setId("signInUnavailable");
         note.getStyleClass().add("field-hint");
+        note.setMinHeight(Region.USE_PREF_SIZE);
         note.setWrapText(true);
         note.textProperty().bind(vm.signInNoteProperty());
         note.visibleProperty().bind(vm.signInNoteProperty().isNotEmpty());
@@ -234,6 +239,7 @@ public final class AccountView {
         Hyperlink demoLink = new Hyperlink(Messages.get("account.demo"));
         demoLink.setId("demoLink");
         demoLink.setWrapText(true);
+        demoLink.setMinHeight(Region.USE_PREF_SIZE);
         demoLink.setOnAction(e -> onDemo.run());
         VBox.setMargin(demoLink, new Insets(8, 0, 0, 0));
         return demoLink;

@@ -27,6 +27,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The Testing step: the sign-in link while a sign-in waits, the live matrix, a progress bar, Cancel and Test again. */
@@ -44,6 +45,7 @@ public final class TestingView {
         Label intro = new Label(Messages.get("testing.intro"));
         intro.setWrapText(true);
         intro.getStyleClass().add("step-intro");
+        intro.setMinHeight(Region.USE_PREF_SIZE); // the matrix gives way when the words are long, not the words
         Label status = new Label();
         status.setId("testingStatus");
         status.textProperty().bind(vm.statusProperty());
