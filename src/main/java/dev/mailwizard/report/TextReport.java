@@ -16,7 +16,6 @@ import dev.mailwizard.probe.ProbeResult;
 import dev.mailwizard.probe.Recommendation;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The human-readable report a help-desk person reads in a terminal: a table of every probe, the
@@ -40,7 +39,7 @@ public final class TextReport {
     public TextReport(boolean colour, AppLanguage language) {
         this.colour = colour;
         this.language = language;
-        this.labelWidth = LABELS.stream().mapToInt(l -> w("report.label." + l).length()).max().orElse(0) + 2;
+        this.labelWidth = LABELS.stream().mapToInt(l -> TerminalWidth.columns(w("report.label." + l))).max().orElse(0) + 2;
     }
 
     private String w(String key, Object... args) {
@@ -108,16 +107,18 @@ public final class TextReport {
     private void table(StringBuilder out, List<ProbeResult> probes, boolean withProtocol) {
         String[] head = {w("report.col.proto"), w("report.col.server"), w("report.col.port"), w("report.col.security"),
                 w("report.col.result"), w("report.col.time"), w("report.col.login")};
-        int protoWidth = Math.max(5, head[0].length());
-        int hostWidth = Math.max(Math.max(6, head[1].length()),
-                probes.stream().mapToInt(p -> HostNames.toUnicode(p.endpoint().host()).length()).max().orElse(6));
-        int portWidth = Math.max(5, head[2].length());
-        int securityWidth = Math.max(8, head[3].length());
-        int resultWidth = Math.max(22, head[4].length());
-        int timeWidth = Math.max(7, head[5].length());
+        int protoWidth = Math.max(5, TerminalWidth.columns(head[0]));
+        int hostWidth = Math.max(Math.max(6, TerminalWidth.columns(head[1])),
+                probes.stream().mapToInt(p -> TerminalWidth.columns(HostNames.toUnicode(p.endpoint().host()))).max().orElse(6));
+        int portWidth = Math.max(5, TerminalWidth.columns(head[2]));
+        int securityWidth = Math.max(8, TerminalWidth.columns(head[3]));
+        int resultWidth = Math.max(22, TerminalWidth.columns(head[4]));
+        int timeWidth = Math.max(7, TerminalWidth.columns(head[5]));
+        // Padded by terminal columns, not characters: a Japanese header is twice as wide as it is long.
         out.append("  ").append(withProtocol ? pad(head[0], protoWidth) + " " : "")
-                .append(String.format(Locale.ROOT, "%-" + hostWidth + "s  %" + portWidth + "s  %-" + securityWidth + "s  %-" + resultWidth
-                        + "s  %" + timeWidth + "s  %s%n", head[1], head[2], head[3], head[4], head[5], head[6]));
+                .append(pad(head[1], hostWidth)).append("  ").append(TerminalWidth.padLeft(head[2], portWidth)).append("  ")
+                .append(pad(head[3], securityWidth)).append("  ").append(pad(head[4], resultWidth)).append("  ")
+                .append(TerminalWidth.padLeft(head[5], timeWidth)).append("  ").append(head[6]).append('\n');
         for (ProbeResult p : probes) {
             String outcome = p.outcome().name();
             String coloured = pad(outcome, resultWidth);
@@ -131,10 +132,11 @@ public final class TextReport {
                 case REJECTED -> w("report.login.rejected");
                 case NOT_ATTEMPTED -> p.login().attempted() ? w("report.login.failed") : "-";
             };
-            out.append(String.format(Locale.ROOT, "  " + (withProtocol ? pad(p.endpoint().protocol().name(), protoWidth) + " " : "")
-                            + "%-" + hostWidth + "s  %" + portWidth + "d  %-" + securityWidth + "s  %s  %" + timeWidth + "s  %s%n",
-                    HostNames.toUnicode(p.endpoint().host()), p.endpoint().port(), securityWord(p.endpoint().security()),
-                    coloured, p.timings().totalMs() + " ms", login));
+            out.append("  ").append(withProtocol ? pad(p.endpoint().protocol().name(), protoWidth) + " " : "")
+                    .append(pad(HostNames.toUnicode(p.endpoint().host()), hostWidth)).append("  ")
+                    .append(TerminalWidth.padLeft(Integer.toString(p.endpoint().port()), portWidth)).append("  ")
+                    .append(pad(securityWord(p.endpoint().security()), securityWidth)).append("  ").append(coloured).append("  ")
+                    .append(TerminalWidth.padLeft(p.timings().totalMs() + " ms", timeWidth)).append("  ").append(login).append('\n');
         }
         if (probes.isEmpty()) {
             out.append("  ").append(w("report.nothing_tested")).append('\n');
@@ -341,24 +343,42 @@ public final class TextReport {
     }
 
     private static String pad(String s, int width) {
-        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+        return TerminalWidth.padRight(s, width);
     }
 
+    /**
+     * {@code text} in lines of at most 100 terminal columns, continued at {@code indent}. Breaks at
+     * spaces; a run of wide characters (Japanese has no spaces) may also break between two of them.
+     */
     static String wrap(String text, int indent) {
         StringBuilder b = new StringBuilder();
         int col = indent;
         for (String word : text.split(" ")) {
-            if (col + word.length() > 100 && col > indent) {
+            int width = TerminalWidth.columns(word);
+            if (col + width > 100 && col > indent && !hasWide(word)) {
                 b.append('\n').append(" ".repeat(indent));
                 col = indent;
             } else if (b.length() > 0) {
                 b.append(' ');
                 col++;
             }
-            b.append(word);
-            col += word.length();
+            for (int i = 0; i < word.length(); ) {
+                int cp = word.codePointAt(i);
+                int w = TerminalWidth.columns(cp);
+                if (TerminalWidth.isWide(cp) && col + w > 100 && col > indent) {
+                    b.append('\n').append(" ".repeat(indent));
+                    col = indent;
+                }
+                b.appendCodePoint(cp);
+                col += w;
+                i += Character.charCount(cp);
+            }
         }
         return b.toString();
+    }
+
+    private static boolean hasWide(String word) {
+        return word.codePoints().anyMatch(TerminalWidth::isWide);
     }
 
     private String bold(String s) {
