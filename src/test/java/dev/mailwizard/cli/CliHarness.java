@@ -1,5 +1,7 @@
 package dev.mailwizard.cli;
 
+import java.util.List;
+
 import dev.mailwizard.signin.Browser;
 import dev.mailwizard.signin.TokenStore;
 
@@ -14,6 +16,17 @@ final class CliHarness {
     }
 
     private CliHarness() {
+    }
+
+    /**
+     * {@code probe USER --host HOST} on one implicit-TLS port of a scripted server on loopback,
+     * trusting {@code ca}, the password from standard input, then {@code extra} options.
+     */
+    static Result probeOverTls(int port, String user, String host, TestCa ca, String password, String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("probe", user, "--host", host, "--resolve", host + ":127.0.0.1",
+                "--port", Integer.toString(port), "--security", "tls", "--trust-ca", ca.file(), "--timeout", "5", "--password-stdin"));
+        args.addAll(List.of(extra));
+        return run(password + "\n", args.toArray(String[]::new));
     }
 
     static Result run(String stdin, String... args) {

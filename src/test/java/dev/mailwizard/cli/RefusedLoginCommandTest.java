@@ -26,12 +26,7 @@ class RefusedLoginCommandTest {
     }
 
     private static CliHarness.Result probe(ScriptedSmtpServer server, String... extra) {
-        String[] base = {"probe", USER, "--host", HOST, "--resolve", HOST + ":127.0.0.1", "--port", Integer.toString(server.port()),
-                "--security", "tls", "--trust-ca", CA.file(), "--timeout", "5", "--password-stdin"};
-        String[] all = new String[base.length + extra.length];
-        System.arraycopy(base, 0, all, 0, base.length);
-        System.arraycopy(extra, 0, all, base.length, extra.length);
-        return CliHarness.run("my-normal-password\n", all);
+        return CliHarness.probeOverTls(server.port(), USER, HOST, CA, "my-normal-password", extra);
     }
 
     @Test

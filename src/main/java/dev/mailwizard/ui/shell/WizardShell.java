@@ -6,6 +6,7 @@ import dev.mailwizard.ui.Theme;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
@@ -75,49 +76,38 @@ public final class WizardShell {
 
     /** Light, dark or high contrast; the window applies the choice. */
     private VBox buildThemeChooser() {
-        Label label = new Label(Messages.get("shell.theme"));
-        label.getStyleClass().add("side-label");
-        label.setMnemonicParsing(true);
-        label.setLabelFor(theme);
         theme.setId("themeChooser");
-        theme.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Theme t) {
-                return t == null ? "" : t.label();
-            }
-
-            @Override
-            public Theme fromString(String text) {
-                return theme.getItems().stream().filter(t -> t.label().equals(text)).findFirst().orElse(null);
-            }
-        });
         theme.setAccessibleHelp(Messages.get("shell.theme.help"));
-        theme.setMaxWidth(Double.MAX_VALUE);
-        return new VBox(4, label, theme);
+        return sideChooser("shell.theme", theme, Theme::label);
     }
 
     /** Every language by its own name, the current one chosen; picking one is the window's business ({@link #languageChooser()}). */
     private VBox buildLanguageChooser() {
-        Label title = new Label(Messages.get("shell.language"));
-        title.getStyleClass().add("side-label");
         language.setId("languageChooser");
         language.getItems().setAll(AppLanguage.values());
         language.setValue(AppLanguage.current());
-        language.setConverter(new StringConverter<>() {
+        return sideChooser("shell.language", language, AppLanguage::nativeName);
+    }
+
+    /** A side-bar chooser under its label (which names it for screen readers), its items shown by {@code name}. */
+    private static <T> VBox sideChooser(String labelKey, ComboBox<T> chooser, Function<T, String> name) {
+        Label label = new Label(Messages.get(labelKey));
+        label.getStyleClass().add("side-label");
+        label.setMnemonicParsing(true);
+        label.setLabelFor(chooser);
+        chooser.setConverter(new StringConverter<>() {
             @Override
-            public String toString(AppLanguage l) {
-                return l == null ? "" : l.nativeName();
+            public String toString(T item) {
+                return item == null ? "" : name.apply(item);
             }
 
             @Override
-            public AppLanguage fromString(String name) {
-                return java.util.Arrays.stream(AppLanguage.values()).filter(l -> l.nativeName().equals(name)).findFirst().orElse(null);
+            public T fromString(String text) {
+                return chooser.getItems().stream().filter(item -> name.apply(item).equals(text)).findFirst().orElse(null);
             }
         });
-        language.setMaxWidth(Double.MAX_VALUE);
-        title.setLabelFor(language);
-        language.setAccessibleText(Messages.get("shell.language"));
-        return new VBox(2, title, language);
+        chooser.setMaxWidth(Double.MAX_VALUE);
+        return new VBox(4, label, chooser);
     }
 
     /** Cancel on the left; Back and Next (Finish on the last step) on the right. */
