@@ -96,9 +96,13 @@ public final class HostNames {
         return IDN.toUnicode(asciiHost);
     }
 
+    /**
+     * {@code s} as a message quotes it: runs of spaces as one (else a long run fills the quote and
+     * the cut hides what follows), at most 60 characters, control characters escaped.
+     */
     static String printable(String s) {
         StringBuilder b = new StringBuilder();
-        for (char c : abbreviate(s).toCharArray()) {
+        for (char c : abbreviate(s.replaceAll(" {2,}", " ")).toCharArray()) {
             if (c == '\r') {
                 b.append("\\r");
             } else if (c == '\n') {
