@@ -70,14 +70,7 @@ class RealClientsTest {
     static void probeAndExport() throws Exception {
         env = MtaEnvironment.load();
         work = Files.createTempDirectory("mailwizard-clients");
-        bin = Files.createDirectories(work.resolve("bin"));
-        // Stands in for the desktop keyring that the msmtprc's passwordeval asks; checks what it was asked.
-        Path secretTool = bin.resolve("secret-tool");
-        Files.writeString(secretTool, "#!/bin/sh\n"
-                + "[ \"$*\" = \"lookup host " + env.get("MTA_HOST") + " service smtp user " + env.get("MTA_USER") + "\" ] || { echo \"unexpected lookup: $*\" >&2; exit 1; }\n"
-                + "cat \"" + work.resolve("password") + "\"\n");
-        Files.setPosixFilePermissions(secretTool, PosixFilePermissions.fromString("rwx------"));
-        Files.writeString(work.resolve("password"), env.get("MTA_PASSWORD") + "\n");
+        bin = KeyringStandIn.install(work, env);
         exported.put(465, export("465", "--incoming"));
         exported.put(587, export("587", "--port", "587", "--port", "imap:143"));
     }

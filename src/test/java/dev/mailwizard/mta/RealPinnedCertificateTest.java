@@ -46,14 +46,7 @@ class RealPinnedCertificateTest {
         port = Integer.parseInt(env.get("MTA_PINNED_PORT"));
         pin = env.get("MTA_PINNED_FINGERPRINT");
         work = Files.createTempDirectory("mailwizard-pinned");
-        bin = Files.createDirectories(work.resolve("bin"));
-        // Stands in for the desktop keyring that the msmtprc's passwordeval asks; checks what it was asked.
-        Path secretTool = bin.resolve("secret-tool");
-        Files.writeString(secretTool, "#!/bin/sh\n"
-                + "[ \"$*\" = \"lookup host " + env.get("MTA_HOST") + " service smtp user " + env.get("MTA_USER") + "\" ] || { echo \"unexpected lookup: $*\" >&2; exit 1; }\n"
-                + "cat \"" + work.resolve("password") + "\"\n");
-        Files.setPosixFilePermissions(secretTool, PosixFilePermissions.fromString("rwx------"));
-        Files.writeString(work.resolve("password"), env.get("MTA_PASSWORD") + "\n");
+        bin = KeyringStandIn.install(work, env);
 
         InProcessCli.Result probe = InProcessCli.run(env.get("MTA_PASSWORD") + "\n", null, List.of("probe", env.get("MTA_USER"),
                 "--host", env.get("MTA_HOST"), "--resolve", env.get("MTA_HOST") + ":127.0.0.1", "--port", String.valueOf(port),
