@@ -2,6 +2,7 @@ package dev.mailwizard.ui.account;
 
 import dev.mailwizard.ui.Icons;
 import dev.mailwizard.ui.Messages;
+import dev.mailwizard.ui.StepTexts;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -35,21 +36,8 @@ public final class AccountView {
     public AccountView(AccountViewModel vm, Runnable onDemo) {
         this.vm = vm;
         root.getStyleClass().add("step");
-        root.getChildren().addAll(buildHeading(), buildIntro(), buildForm(), buildDemoLink(onDemo));
-    }
-
-    private static Label buildHeading() {
-        Label heading = new Label(Messages.get("account.heading"));
-        heading.getStyleClass().add("step-heading");
-        return heading;
-    }
-
-    private static Label buildIntro() {
-        Label intro = new Label(Messages.get("account.intro"));
-        intro.setWrapText(true);
-        intro.getStyleClass().add("step-intro");
-        intro.setMinHeight(Region.USE_PREF_SIZE); // long words wrap to more lines; the form never squeezes them
-        return intro;
+        root.getChildren().addAll(StepTexts.heading(Messages.get("account.heading")), StepTexts.intro(Messages.get("account.intro")),
+                buildForm(), buildDemoLink(onDemo));
     }
 
     private GridPane buildForm() {

@@ -2,6 +2,7 @@ package dev.mailwizard.ui.export;
 
 import dev.mailwizard.ui.Icons;
 import dev.mailwizard.ui.Messages;
+import dev.mailwizard.ui.StepTexts;
 
 import java.io.File;
 import java.nio.file.InvalidPathException;
@@ -37,11 +38,8 @@ public final class ExportView {
     public ExportView(ExportViewModel vm) {
         this.vm = vm;
         root.getStyleClass().add("step");
-        Label heading = new Label(Messages.get("export.heading"));
-        heading.getStyleClass().add("step-heading");
-        Label intro = new Label();
-        intro.getStyleClass().add("step-intro");
-        intro.setWrapText(true);
+        Label heading = StepTexts.heading(Messages.get("export.heading"));
+        Label intro = StepTexts.intro("");
         intro.textProperty().bind(Bindings.when(vm.hasSettingsProperty()).then(Messages.get("export.intro")).otherwise(Messages.get("export.none")));
         Label status = new Label();
         status.setId("exportStatus");

@@ -4,6 +4,7 @@ import dev.mailwizard.model.Protocol;
 import dev.mailwizard.model.Security;
 import dev.mailwizard.ui.Icons;
 import dev.mailwizard.ui.Messages;
+import dev.mailwizard.ui.StepTexts;
 import dev.mailwizard.ui.ServerRow;
 
 import java.io.File;
@@ -45,12 +46,8 @@ public final class ServersView {
     public ServersView(ServersViewModel vm) {
         this.vm = vm;
         root.getStyleClass().add("step");
-        Label heading = new Label(Messages.get("servers.heading"));
-        heading.getStyleClass().add("step-heading");
-        Label intro = new Label(Messages.get("servers.intro"));
-        intro.setWrapText(true);
-        intro.getStyleClass().add("step-intro");
-        intro.setMinHeight(Region.USE_PREF_SIZE); // the table gives way when the words are long, not the words
+        Label heading = StepTexts.heading(Messages.get("servers.heading"));
+        Label intro = StepTexts.intro(Messages.get("servers.intro"));
         buildTable();
         root.getChildren().addAll(heading, intro, buildStatus(), table, buildActions(), buildAdvanced());
     }

@@ -4,6 +4,7 @@ import dev.mailwizard.model.HostNames;
 import dev.mailwizard.probe.ProbeResult;
 import dev.mailwizard.ui.Icons;
 import dev.mailwizard.ui.Messages;
+import dev.mailwizard.ui.StepTexts;
 import dev.mailwizard.ui.OutcomeTexts;
 import dev.mailwizard.ui.cert.CertificateView;
 
@@ -27,7 +28,6 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The Testing step: the sign-in link while a sign-in waits, the live matrix, a progress bar, Cancel and Test again. */
@@ -40,12 +40,8 @@ public final class TestingView {
         this.vm = vm;
         this.showCertificate = showCertificate;
         root.getStyleClass().add("step");
-        Label heading = new Label(Messages.get("testing.heading"));
-        heading.getStyleClass().add("step-heading");
-        Label intro = new Label(Messages.get("testing.intro"));
-        intro.setWrapText(true);
-        intro.getStyleClass().add("step-intro");
-        intro.setMinHeight(Region.USE_PREF_SIZE); // the matrix gives way when the words are long, not the words
+        Label heading = StepTexts.heading(Messages.get("testing.heading"));
+        Label intro = StepTexts.intro(Messages.get("testing.intro"));
         Label status = new Label();
         status.setId("testingStatus");
         status.textProperty().bind(vm.statusProperty());
